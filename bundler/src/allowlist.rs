@@ -1,0 +1,353 @@
+//! The allowlist (`allowlist.toml`): what generated apps may import, what is blocked and why.
+//!
+//! The bundler embeds the repository's `allowlist.toml` at compile time so a binary carries the
+//! rules it was built with; `Allowlist::from_toml` reads another one (tests, custom deployments).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The allowlist this crate was built with.
+pub const EMBEDDED_ALLOWLIST: &str = include_str!("../../allowlist.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum AllowlistError {
+    #[error("allowlist.toml is not valid: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("allowlist.toml is inconsistent: {0}")]
+    Inconsistent(String),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allowlist {
+    pub format: u32,
+    pub runtime: RuntimeModule,
+    pub categories: BTreeMap<String, Category>,
+    pub packages: Vec<Package>,
+    #[serde(default)]
+    pub blocked: Vec<BlockedGroup>,
+    pub node_builtins: NodeBuiltins,
+}
+
+/// The built-in module (`@appbundle/runtime`) that provides `useAppData` and `SandboxAPI`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuntimeModule {
+    pub module: String,
+    pub category: String,
+    pub exports: Vec<String>,
+    pub hint: String,
+    pub example: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LoadStrategy {
+    Always,
+    OnImport,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub load: LoadStrategy,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    pub name: String,
+    pub version: String,
+    pub category: String,
+    pub hint: String,
+    #[serde(default)]
+    pub subpaths: Vec<String>,
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    Security,
+    Size,
+    Redundant,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockedGroup {
+    pub names: Vec<String>,
+    pub kind: BlockKind,
+    pub reason: String,
+    pub use_instead: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeBuiltins {
+    pub reason: String,
+    pub use_instead: Vec<String>,
+    pub modules: Vec<String>,
+}
+
+/// What a bare import specifier refers to, according to the allowlist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecifierClass<'a> {
+    /// An allowlisted package or one of its allowed subpaths.
+    Allowed {
+        package: &'a str,
+        /// The key the category bundle registers: `react`, `react-dom/client`.
+        key: String,
+        category: &'a str,
+    },
+    /// A package of the allowlist, but a subpath it does not provide.
+    SubpathNotAllowed {
+        package: &'a Package,
+        subpath: String,
+    },
+    Blocked {
+        group: &'a BlockedGroup,
+        name: String,
+    },
+    NodeBuiltin {
+        name: String,
+    },
+    /// Not malformed, simply not on the allowlist.
+    Unknown {
+        package: String,
+    },
+    /// Not a valid package specifier at all (`react/../../fs`, empty segments, odd characters).
+    Malformed {
+        reason: &'static str,
+    },
+}
+
+impl Allowlist {
+    /// The allowlist embedded at build time. It is checked by this crate's tests, so a failure
+    /// here is a build defect, not bad input.
+    pub fn embedded() -> &'static Allowlist {
+        use std::sync::OnceLock;
+        static EMBEDDED: OnceLock<Allowlist> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Allowlist::from_toml(EMBEDDED_ALLOWLIST).expect("embedded allowlist.toml is valid")
+        })
+    }
+
+    pub fn from_toml(text: &str) -> Result<Allowlist, AllowlistError> {
+        let list: Allowlist = toml::from_str(text)?;
+        list.check()?;
+        Ok(list)
+    }
+
+    fn check(&self) -> Result<(), AllowlistError> {
+        let mut seen = std::collections::BTreeSet::new();
+        let categories =
+            self.packages
+                .iter()
+                .map(|p| (&p.name, &p.category))
+                .chain(std::iter::once((
+                    &self.runtime.module,
+                    &self.runtime.category,
+                )));
+        for (name, category) in categories {
+            if !self.categories.contains_key(category) {
+                return Err(AllowlistError::Inconsistent(format!(
+                    "package `{name}` names unknown category `{category}`"
+                )));
+            }
+            if !seen.insert(name.as_str()) {
+                return Err(AllowlistError::Inconsistent(format!(
+                    "package `{name}` is listed twice"
+                )));
+            }
+        }
+        for group in &self.blocked {
+            for name in &group.names {
+                if self.package(name).is_some() {
+                    return Err(AllowlistError::Inconsistent(format!(
+                        "`{name}` is both allowed and blocked"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn package(&self, name: &str) -> Option<&Package> {
+        self.packages.iter().find(|p| p.name == name)
+    }
+
+    /// Every category that is loaded whether or not the app imports from it.
+    pub fn always_loaded(&self) -> impl Iterator<Item = &str> {
+        self.categories
+            .iter()
+            .filter(|(_, c)| c.load == LoadStrategy::Always)
+            .map(|(name, _)| name.as_str())
+    }
+
+    /// Judges a bare specifier (not relative, not a URL).
+    pub fn classify(&self, specifier: &str) -> SpecifierClass<'_> {
+        if let Some(name) = specifier.strip_prefix("node:") {
+            return SpecifierClass::NodeBuiltin {
+                name: name.to_string(),
+            };
+        }
+        let (package, subpath) = match split_package(specifier) {
+            Ok(parts) => parts,
+            Err(reason) => return SpecifierClass::Malformed { reason },
+        };
+        if package == self.runtime.module && subpath.is_none() {
+            return SpecifierClass::Allowed {
+                package: &self.runtime.module,
+                key: self.runtime.module.clone(),
+                category: &self.runtime.category,
+            };
+        }
+        if let Some(found) = self.package(package) {
+            return match subpath {
+                None => SpecifierClass::Allowed {
+                    package: &found.name,
+                    key: found.name.clone(),
+                    category: &found.category,
+                },
+                Some(sub) if found.subpaths.iter().any(|s| s == sub) => SpecifierClass::Allowed {
+                    package: &found.name,
+                    key: specifier.to_string(),
+                    category: &found.category,
+                },
+                Some(sub) => SpecifierClass::SubpathNotAllowed {
+                    package: found,
+                    subpath: sub.to_string(),
+                },
+            };
+        }
+        if self.node_builtins.modules.iter().any(|m| m == package) {
+            return SpecifierClass::NodeBuiltin {
+                name: specifier.to_string(),
+            };
+        }
+        let blocked = self
+            .blocked
+            .iter()
+            .find(|g| g.names.iter().any(|n| n == specifier || n == package));
+        if let Some(group) = blocked {
+            return SpecifierClass::Blocked {
+                group,
+                name: package.to_string(),
+            };
+        }
+        SpecifierClass::Unknown {
+            package: package.to_string(),
+        }
+    }
+
+    /// Every importable specifier (packages and their subpaths), for suggestions.
+    pub fn importable_specifiers(&self) -> impl Iterator<Item = String> + '_ {
+        self.packages
+            .iter()
+            .flat_map(|p| {
+                std::iter::once(p.name.clone())
+                    .chain(p.subpaths.iter().map(move |s| format!("{}/{}", p.name, s)))
+            })
+            .chain(std::iter::once(self.runtime.module.clone()))
+    }
+}
+
+/// Splits `@scope/name/sub/path` into (`@scope/name`, `Some("sub/path")`), rejecting specifiers
+/// that try to walk out of the package (`react/../../fs`) or are not npm names at all.
+pub fn split_package(specifier: &str) -> Result<(&str, Option<&str>), &'static str> {
+    if specifier.is_empty() {
+        return Err("the specifier is empty");
+    }
+    if !specifier
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '/' | '-' | '_' | '.' | '~'))
+    {
+        return Err("a package specifier may only contain letters, digits and `@/-_.~`");
+    }
+    let segments: Vec<&str> = specifier.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| s.is_empty() || *s == "." || *s == "..")
+    {
+        return Err("a package specifier may not contain empty, `.` or `..` segments");
+    }
+    let name_len = if specifier.starts_with('@') {
+        if segments.len() < 2 {
+            return Err("a scoped package needs a name after the scope");
+        }
+        segments[0].len() + 1 + segments[1].len()
+    } else {
+        segments[0].len()
+    };
+    let (name, rest) = specifier.split_at(name_len);
+    if name.starts_with('.') || name.starts_with('_') {
+        return Err("a package name may not start with `.` or `_`");
+    }
+    Ok((name, rest.strip_prefix('/')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_allowlist_is_consistent() {
+        let list = Allowlist::embedded();
+        assert!(list.package("react").is_some());
+        assert_eq!(list.always_loaded().collect::<Vec<_>>(), vec!["core"]);
+    }
+
+    #[test]
+    fn classifies_packages_subpaths_and_blocked() {
+        let list = Allowlist::embedded();
+        assert!(matches!(
+            list.classify("react-dom/client"),
+            SpecifierClass::Allowed {
+                category: "core",
+                ..
+            }
+        ));
+        assert!(matches!(
+            list.classify("react-dom/server"),
+            SpecifierClass::SubpathNotAllowed { .. }
+        ));
+        assert!(matches!(
+            list.classify("moment"),
+            SpecifierClass::Blocked { .. }
+        ));
+        assert!(matches!(
+            list.classify("next/router"),
+            SpecifierClass::Blocked { .. }
+        ));
+        assert!(matches!(
+            list.classify("fs/promises"),
+            SpecifierClass::NodeBuiltin { .. }
+        ));
+        assert!(matches!(
+            list.classify("node:path"),
+            SpecifierClass::NodeBuiltin { .. }
+        ));
+        assert!(matches!(
+            list.classify("react/../../fs"),
+            SpecifierClass::Malformed { .. }
+        ));
+        assert!(matches!(
+            list.classify("left-pad"),
+            SpecifierClass::Unknown { .. }
+        ));
+    }
+
+    #[test]
+    fn splits_scoped_names() {
+        assert_eq!(
+            split_package("@heroicons/react/24/solid"),
+            Ok(("@heroicons/react", Some("24/solid")))
+        );
+        assert_eq!(split_package("zod"), Ok(("zod", None)));
+        assert!(split_package("@scope").is_err());
+    }
+}

@@ -1,0 +1,251 @@
+//! One diagnostic type for everything the bundler reports. Reporters (`crate::report`) only
+//! render it; the HTTP API returns it as JSON unchanged.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+/// Stable machine-readable codes. Renaming one is a breaking change for API clients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiagnosticCode {
+    /// The file does not parse.
+    SyntaxError,
+    /// An import of a package (or subpath, or URL) that is not on the allowlist.
+    ImportNotAllowed,
+    /// An import of a package that is blocked on purpose, or of a Node built-in.
+    ImportBlocked,
+    /// `import(x)` / `require(x)` with a computed specifier: it cannot be checked.
+    NonLiteralImport,
+    /// `eval`, `Function`, string timers: code built from strings at run time.
+    DangerousPattern,
+    /// A relative import that matches none of the given files.
+    FileNotFound,
+    /// An import of a file type the bundler does not handle (images, fonts, ...).
+    UnsupportedFile,
+    /// A file name in the request that is not a clean relative path.
+    InvalidPath,
+    /// The entry file is missing, or could not be guessed.
+    EntryNotFound,
+    /// Input or output over the size limit.
+    TooLarge,
+    /// Nesting deeper than the bundler accepts.
+    TooDeep,
+    /// A defect in appbundle itself; the message says so.
+    InternalError,
+}
+
+impl DiagnosticCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::SyntaxError => "syntax-error",
+            DiagnosticCode::ImportNotAllowed => "import-not-allowed",
+            DiagnosticCode::ImportBlocked => "import-blocked",
+            DiagnosticCode::NonLiteralImport => "non-literal-import",
+            DiagnosticCode::DangerousPattern => "dangerous-pattern",
+            DiagnosticCode::FileNotFound => "file-not-found",
+            DiagnosticCode::UnsupportedFile => "unsupported-file",
+            DiagnosticCode::InvalidPath => "invalid-path",
+            DiagnosticCode::EntryNotFound => "entry-not-found",
+            DiagnosticCode::TooLarge => "too-large",
+            DiagnosticCode::TooDeep => "too-deep",
+            DiagnosticCode::InternalError => "internal-error",
+        }
+    }
+
+    /// One line on what the code means, for SARIF rule descriptions and docs.
+    pub fn summary(self) -> &'static str {
+        match self {
+            DiagnosticCode::SyntaxError => "The file does not parse as TypeScript/JSX.",
+            DiagnosticCode::ImportNotAllowed => "Import of a package that is not on the allowlist.",
+            DiagnosticCode::ImportBlocked => "Import of a blocked package or a Node.js built-in.",
+            DiagnosticCode::NonLiteralImport => "import()/require() with a computed specifier.",
+            DiagnosticCode::DangerousPattern => "Code evaluated from strings at run time.",
+            DiagnosticCode::FileNotFound => "A relative import matches none of the app's files.",
+            DiagnosticCode::UnsupportedFile => "Import of a file type the bundler cannot load.",
+            DiagnosticCode::InvalidPath => "A file name that is not a clean relative path.",
+            DiagnosticCode::EntryNotFound => "The entry file is missing.",
+            DiagnosticCode::TooLarge => "Input or output over the size limit.",
+            DiagnosticCode::TooDeep => "Nesting deeper than the bundler accepts.",
+            DiagnosticCode::InternalError => "A defect in appbundle.",
+        }
+    }
+}
+
+impl std::fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in one of the app's files. Lines and columns are 1-based; columns count Unicode
+/// characters, as editors show them. `end_*` is exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub code: DiagnosticCode,
+    pub severity: Severity,
+    pub message: Cow<'static, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<u32>,
+    /// The offending lines with a caret underline, as plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
+    /// What to do instead, phrased so it can be pasted back to the code generator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: DiagnosticCode, message: impl Into<Cow<'static, str>>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            line: None,
+            column: None,
+            end_line: None,
+            end_column: None,
+            frame: None,
+            suggestion: None,
+        }
+    }
+
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, location: Location, frame: Option<String>) -> Self {
+        self.file = Some(location.file);
+        self.line = Some(location.line);
+        self.column = Some(location.column);
+        self.end_line = Some(location.end_line);
+        self.end_column = Some(location.end_column);
+        self.frame = frame;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `App.tsx:3:14`, or as much of it as is known.
+    pub fn position(&self) -> Option<String> {
+        let file = self.file.as_deref()?;
+        Some(match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            _ => file.to_string(),
+        })
+    }
+}
+
+/// Renders lines `line - 1 ..= end_line + 1` of `source` with a `^^^` underline under the
+/// columns `column..end_column` (1-based, in characters), like rustc and Babel do.
+pub fn code_frame(source: &str, location: &Location) -> String {
+    const MAX_LINE_CHARS: usize = 160;
+    let lines: Vec<&str> = source.lines().collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let first = location.line.saturating_sub(1).max(1) as usize;
+    let last = (location.end_line as usize + 1).min(lines.len());
+    let width = last.to_string().len();
+    let mut out = String::new();
+    for number in first..=last {
+        let Some(text) = lines.get(number - 1) else {
+            break;
+        };
+        let text: String = text.chars().take(MAX_LINE_CHARS).collect();
+        let text = text.replace('\t', " ");
+        let marker = if (location.line as usize..=location.end_line as usize).contains(&number) {
+            ">"
+        } else {
+            " "
+        };
+        out.push_str(&format!("{marker} {number:>width$} | {text}\n"));
+        if number as u32 >= location.line && number as u32 <= location.end_line {
+            let len = text.chars().count() as u32;
+            let start = if number as u32 == location.line {
+                location.column
+            } else {
+                1
+            };
+            let end = if number as u32 == location.end_line {
+                location.end_column
+            } else {
+                len + 1
+            };
+            let start = start.clamp(1, len + 1);
+            let end = end.clamp(start + 1, (len + 2).max(start + 1));
+            out.push_str(&format!(
+                "  {:>width$} | {}{}\n",
+                "",
+                " ".repeat(start as usize - 1),
+                "^".repeat((end - start) as usize)
+            ));
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_underlines_the_span() {
+        let src = "import a from 'a';\nimport fs from 'fs';\nconsole.log(fs);\n";
+        let loc = Location {
+            file: "App.tsx".into(),
+            line: 2,
+            column: 16,
+            end_line: 2,
+            end_column: 20,
+        };
+        let frame = code_frame(src, &loc);
+        assert_eq!(
+            frame,
+            "  1 | import a from 'a';\n> 2 | import fs from 'fs';\n    |                ^^^^\n  3 | console.log(fs);"
+        );
+    }
+
+    #[test]
+    fn codes_serialize_as_kebab_case() {
+        let json = serde_json::to_string(&DiagnosticCode::ImportNotAllowed).unwrap();
+        assert_eq!(json, "\"import-not-allowed\"");
+        assert_eq!(
+            DiagnosticCode::ImportNotAllowed.as_str(),
+            "import-not-allowed"
+        );
+    }
+}

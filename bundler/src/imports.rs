@@ -1,0 +1,207 @@
+//! Finds every way a file can load another module: static imports, `export … from`,
+//! side-effect imports, `import()`, `require()` and TypeScript's `import x = require()`.
+
+use swc_core::common::{Mark, Span, Spanned, SyntaxContext};
+use swc_core::ecma::ast::*;
+use swc_core::ecma::visit::{Visit, VisitWith};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportKind {
+    Static,
+    ExportFrom,
+    SideEffect,
+    Dynamic,
+    Require,
+}
+
+/// A binding an import asks for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ImportedName {
+    Default,
+    Namespace,
+    Named(String),
+}
+
+impl ImportedName {
+    pub fn as_str(&self) -> &str {
+        match self {
+            ImportedName::Default => "default",
+            ImportedName::Namespace => "*",
+            ImportedName::Named(n) => n,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportRecord {
+    pub specifier: String,
+    /// Span of the specifier string literal.
+    pub span: Span,
+    pub kind: ImportKind,
+    pub names: Vec<ImportedName>,
+}
+
+/// `import(x)` or `require(x)` whose argument is not a string literal.
+#[derive(Debug, Clone)]
+pub struct ComputedImport {
+    pub span: Span,
+    pub kind: ImportKind,
+}
+
+#[derive(Debug, Default)]
+pub struct ModuleImports {
+    pub records: Vec<ImportRecord>,
+    pub computed: Vec<ComputedImport>,
+}
+
+/// Collects the imports of a module that has been through swc's `resolver`, so that a local
+/// function called `require` is not mistaken for the global one.
+pub fn collect_imports(module: &Module, unresolved_mark: Mark) -> ModuleImports {
+    let mut collector = ImportCollector {
+        unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
+        out: ModuleImports::default(),
+    };
+    module.visit_with(&mut collector);
+    collector.out
+}
+
+struct ImportCollector {
+    unresolved: SyntaxContext,
+    out: ModuleImports,
+}
+
+impl ImportCollector {
+    fn record(&mut self, src: &Str, kind: ImportKind, names: Vec<ImportedName>) {
+        self.out.records.push(ImportRecord {
+            specifier: src.value.to_string_lossy().into_owned(),
+            span: src.span,
+            kind,
+            names,
+        });
+    }
+
+    fn record_call_argument(&mut self, args: &[ExprOrSpread], call_span: Span, kind: ImportKind) {
+        match args.first().map(|a| &*a.expr) {
+            Some(Expr::Lit(Lit::Str(s))) => self.record(s, kind, vec![ImportedName::Namespace]),
+            Some(Expr::Tpl(t)) if t.exprs.is_empty() && t.quasis.len() == 1 => {
+                let quasi = &t.quasis[0];
+                let value = quasi
+                    .cooked
+                    .as_ref()
+                    .map(|c| c.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| quasi.raw.to_string());
+                self.out.records.push(ImportRecord {
+                    specifier: value,
+                    span: t.span,
+                    kind,
+                    names: vec![ImportedName::Namespace],
+                });
+            }
+            Some(other) => self.out.computed.push(ComputedImport {
+                span: other.span(),
+                kind,
+            }),
+            None => self.out.computed.push(ComputedImport {
+                span: call_span,
+                kind,
+            }),
+        }
+    }
+}
+
+fn export_name(name: &ModuleExportName) -> String {
+    match name {
+        ModuleExportName::Ident(i) => i.sym.to_string(),
+        ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
+        #[allow(unreachable_patterns)]
+        _ => String::new(),
+    }
+}
+
+impl Visit for ImportCollector {
+    fn visit_import_decl(&mut self, decl: &ImportDecl) {
+        if decl.type_only {
+            return;
+        }
+        if decl.specifiers.is_empty() {
+            self.record(&decl.src, ImportKind::SideEffect, Vec::new());
+            return;
+        }
+        let names: Vec<ImportedName> = decl
+            .specifiers
+            .iter()
+            .filter_map(|s| match s {
+                ImportSpecifier::Named(n) if n.is_type_only => None,
+                ImportSpecifier::Named(n) => Some(match &n.imported {
+                    Some(imported) => ImportedName::Named(export_name(imported)),
+                    None => ImportedName::Named(n.local.sym.to_string()),
+                }),
+                ImportSpecifier::Default(_) => Some(ImportedName::Default),
+                ImportSpecifier::Namespace(_) => Some(ImportedName::Namespace),
+            })
+            .collect();
+        if !names.is_empty() {
+            self.record(&decl.src, ImportKind::Static, names);
+        }
+    }
+
+    fn visit_named_export(&mut self, export: &NamedExport) {
+        let Some(src) = &export.src else { return };
+        if export.type_only {
+            return;
+        }
+        let names = export
+            .specifiers
+            .iter()
+            .filter_map(|s| match s {
+                ExportSpecifier::Named(n) if n.is_type_only => None,
+                ExportSpecifier::Named(n) => Some(ImportedName::Named(export_name(&n.orig))),
+                ExportSpecifier::Namespace(_) => Some(ImportedName::Namespace),
+                ExportSpecifier::Default(_) => Some(ImportedName::Default),
+            })
+            .collect::<Vec<_>>();
+        if !names.is_empty() {
+            self.record(src, ImportKind::ExportFrom, names);
+        }
+    }
+
+    fn visit_export_all(&mut self, export: &ExportAll) {
+        if !export.type_only {
+            self.record(
+                &export.src,
+                ImportKind::ExportFrom,
+                vec![ImportedName::Namespace],
+            );
+        }
+    }
+
+    fn visit_ts_import_equals_decl(&mut self, decl: &TsImportEqualsDecl) {
+        if decl.is_type_only {
+            return;
+        }
+        if let TsModuleRef::TsExternalModuleRef(r) = &decl.module_ref {
+            self.record(&r.expr, ImportKind::Require, vec![ImportedName::Namespace]);
+        }
+    }
+
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        match &call.callee {
+            Callee::Import(_) => {
+                self.record_call_argument(&call.args, call.span, ImportKind::Dynamic)
+            }
+            Callee::Expr(e) => {
+                if let Expr::Ident(i) = &**e {
+                    if &*i.sym == "require" && i.ctxt == self.unresolved {
+                        self.record_call_argument(&call.args, call.span, ImportKind::Require);
+                    }
+                }
+            }
+            _ => {}
+        }
+        call.visit_children_with(self);
+    }
+
+    // Types never load anything at run time.
+    fn visit_ts_type(&mut self, _: &TsType) {}
+}

@@ -1,0 +1,162 @@
+//! Links the app's transformed modules into one script: a small module runtime (`runtime.js`)
+//! called with a table of module functions and the entry id.
+//!
+//! ```js
+//! (function (modules, entry) { /* runtime.js */ })({
+//!   "App.tsx": function (module, exports, require) { … },
+//!   "components/Chart.tsx": function (module, exports, require) { … },
+//! }, "App.tsx");
+//! ```
+//!
+//! Modules run on first `require`, so import cycles behave as in CommonJS (with the live
+//! bindings swc's transform keeps through `exports` getters). The entry's exports end up on
+//! `window.AppBundle.exports` for the preview runtime.
+
+use swc_core::common::{sync::Lrc, FileName, SourceMap, DUMMY_SP};
+use swc_core::ecma::ast::*;
+use swc_core::ecma::parser::{parse_file_as_expr, Syntax};
+use swc_core::ecma::transforms::base::fixer::fixer;
+
+const RUNTIME_SOURCE: &str = include_str!("runtime.js");
+
+/// A linked module's body.
+pub enum ModuleBody {
+    /// Statements from `transform::transform_module`.
+    Script(Vec<Stmt>),
+    /// A stylesheet, injected as a `<style>` element when the module runs.
+    Css(String),
+    /// A JSON value: `default` export, plus each top-level key as a named export.
+    Json(Box<Expr>),
+}
+
+pub struct LinkedModule {
+    pub id: String,
+    pub body: ModuleBody,
+}
+
+/// The runtime source, registered as an internal file so it stays out of the source map.
+fn runtime_expr(cm: &Lrc<SourceMap>) -> Box<Expr> {
+    let file = cm.new_source_file(
+        Lrc::new(FileName::Internal("appbundle-runtime.js".into())),
+        RUNTIME_SOURCE.to_string(),
+    );
+    let mut errors = Vec::new();
+    parse_file_as_expr(
+        &file,
+        Syntax::Es(Default::default()),
+        EsVersion::Es2020,
+        None,
+        &mut errors,
+    )
+    .ok()
+    .filter(|_| errors.is_empty())
+    .expect("runtime.js is valid JavaScript (checked by tests)")
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new_no_ctxt(name.into(), DUMMY_SP)
+}
+
+fn string(value: &str) -> Box<Expr> {
+    Box::new(Expr::Lit(Lit::Str(Str {
+        span: DUMMY_SP,
+        value: value.into(),
+        raw: None,
+    })))
+}
+
+/// `require.<helper>(args…);`
+fn runtime_call(helper: &str, args: Vec<Box<Expr>>) -> Stmt {
+    let callee = MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(Expr::Ident(ident("require"))),
+        prop: MemberProp::Ident(IdentName::new(helper.into(), DUMMY_SP)),
+    };
+    Stmt::Expr(ExprStmt {
+        span: DUMMY_SP,
+        expr: Box::new(Expr::Call(CallExpr {
+            span: DUMMY_SP,
+            callee: Callee::Expr(Box::new(Expr::Member(callee))),
+            args: args
+                .into_iter()
+                .map(|expr| ExprOrSpread { spread: None, expr })
+                .collect(),
+            ..Default::default()
+        })),
+    })
+}
+
+fn wrapper(id: &str, body: ModuleBody) -> Function {
+    let stmts = match body {
+        ModuleBody::Script(stmts) => stmts,
+        ModuleBody::Css(text) => vec![runtime_call("css", vec![string(id), string(&text)])],
+        ModuleBody::Json(value) => vec![runtime_call(
+            "json",
+            vec![Box::new(Expr::Ident(ident("module"))), value],
+        )],
+    };
+    Function {
+        params: ["module", "exports", "require"]
+            .iter()
+            .map(|name| Param {
+                span: DUMMY_SP,
+                decorators: Vec::new(),
+                pat: Pat::Ident(ident(name).into()),
+            })
+            .collect(),
+        body: Some(FunctionBody {
+            span: DUMMY_SP,
+            stmts,
+        }),
+        ..Default::default()
+    }
+}
+
+/// Builds the whole output script.
+pub fn link(cm: &Lrc<SourceMap>, modules: Vec<LinkedModule>, entry: &str) -> Script {
+    let table = ObjectLit {
+        span: DUMMY_SP,
+        props: modules
+            .into_iter()
+            .map(|m| {
+                let function = wrapper(&m.id, m.body);
+                PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
+                    key: PropName::Str(Str {
+                        span: DUMMY_SP,
+                        value: m.id.into(),
+                        raw: None,
+                    }),
+                    value: Box::new(Expr::Fn(FnExpr {
+                        ident: None,
+                        function: Box::new(function),
+                    })),
+                })))
+            })
+            .collect(),
+    };
+    let call = CallExpr {
+        span: DUMMY_SP,
+        callee: Callee::Expr(runtime_expr(cm)),
+        args: vec![
+            ExprOrSpread {
+                spread: None,
+                expr: Box::new(Expr::Object(table)),
+            },
+            ExprOrSpread {
+                spread: None,
+                expr: string(entry),
+            },
+        ],
+        ..Default::default()
+    };
+    let script = Script {
+        span: DUMMY_SP,
+        body: vec![Stmt::Expr(ExprStmt {
+            span: DUMMY_SP,
+            expr: Box::new(Expr::Call(call)),
+        })],
+        shebang: None,
+    };
+    // Adds the parentheses a function expression needs in callee position.
+    Program::Script(script).apply(fixer(None)).expect_script()
+}

@@ -1,0 +1,456 @@
+//! The bundler's entry points: [`bundle`] (link an app into one script) and [`check`] (judge
+//! every file without linking, for `appbundle lint`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+use serde::{Deserialize, Serialize};
+use swc_core::common::{sync::Lrc, Globals, Mark, SourceMap, Span, GLOBALS};
+use swc_core::ecma::ast::Program;
+use swc_core::ecma::transforms::base::{helpers, resolver};
+
+use crate::allowlist::Allowlist;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::files::{normalize_path, FileKind, SourceFiles};
+use crate::imports::{collect_imports, ImportedName};
+use crate::link::{link, LinkedModule, ModuleBody};
+use crate::parse::{add_file, parse_json, parse_script, Locator};
+use crate::policy::{self, ModuleTarget};
+use crate::transform::{transform_module, ResolvedModule};
+use crate::{depth, emit};
+
+/// Largest output script accepted (the seed's "5 MB max per app").
+pub const MAX_OUTPUT_BYTES: usize = 5 * 1024 * 1024;
+/// Largest total input accepted.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+/// Most files in one request.
+pub const MAX_FILES: usize = 500;
+/// Stack for the worker thread: swc's parser and transforms recurse, and the nesting guards
+/// (`nesting`, `depth`) keep the depth they see well within this.
+const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BundleOptions {
+    /// Minify the output (production, published apps).
+    pub minify: bool,
+}
+
+/// What to bundle: file name → contents, and the entry (guessed when absent: `App.tsx`,
+/// `index.tsx`, or the only script).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleRequest {
+    pub files: BTreeMap<String, String>,
+    #[serde(default)]
+    pub entry: Option<String>,
+    #[serde(default)]
+    pub options: BundleOptions,
+}
+
+/// One package the app imports, with the names it takes from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackageImport {
+    /// The specifier as registered: `react`, `react-dom/client`.
+    pub specifier: String,
+    pub package: String,
+    pub category: String,
+    /// `default`, `*` (namespace) or export names, sorted.
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BundleOutput {
+    /// One classic script; runs with no `eval`. Its entry's exports land on
+    /// `window.AppBundle.exports`.
+    pub code: String,
+    /// Source map v3 JSON with `sourcesContent`.
+    pub map: String,
+    pub entry: String,
+    /// Categories to load before the code, in load order (always-loaded ones first).
+    pub bundles: Vec<String>,
+    pub imports: Vec<PackageImport>,
+    /// The app files linked in, in the order they were reached from the entry.
+    pub files: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Bundles an app. Never panics on any input; deep input gives `too-deep`, big output
+/// `too-large`.
+pub fn bundle(
+    request: &BundleRequest,
+    allowlist: &Allowlist,
+) -> Result<BundleOutput, Vec<Diagnostic>> {
+    let files = validated_files(&request.files)?;
+    let entry = match &request.entry {
+        Some(raw) => {
+            let path = normalize_path(raw).map_err(|reason| {
+                vec![Diagnostic::error(
+                    DiagnosticCode::EntryNotFound,
+                    format!("the entry `{raw}` is not a valid file name: {reason}"),
+                )]
+            })?;
+            if files.get(&path).is_none() {
+                return Err(vec![missing_entry(&files, Some(&path))]);
+            }
+            path
+        }
+        None => files
+            .guess_entry()
+            .ok_or_else(|| vec![missing_entry(&files, None)])?,
+    };
+    if !FileKind::of(&entry).is_script() {
+        return Err(vec![Diagnostic::error(
+            DiagnosticCode::EntryNotFound,
+            format!("the entry `{entry}` is not a script (.tsx, .ts, .jsx or .js)"),
+        )]);
+    }
+    on_worker(|| bundle_files(&files, &entry, &request.options, allowlist))
+}
+
+/// Judges every file (syntax, imports, patterns) without linking. Returns all diagnostics.
+pub fn check(files: &BTreeMap<String, String>, allowlist: &Allowlist) -> Vec<Diagnostic> {
+    let files = match validated_files(files) {
+        Ok(f) => f,
+        Err(diagnostics) => return diagnostics,
+    };
+    on_worker(|| {
+        let cm: Lrc<SourceMap> = Default::default();
+        let locator = Locator::new(cm.clone());
+        let mut diagnostics = Vec::new();
+        for (path, text) in files.iter() {
+            let kind = FileKind::of(path);
+            let file = add_file(&cm, path, text);
+            if kind == FileKind::Json {
+                if let Err(d) = parse_json(&locator, &file) {
+                    diagnostics.extend(d);
+                }
+                continue;
+            }
+            if !kind.is_script() {
+                continue;
+            }
+            match analyse_script(&locator, &files, path, &file, kind, allowlist) {
+                Ok(analysed) => diagnostics.extend(analysed.diagnostics),
+                Err(d) => diagnostics.extend(d),
+            }
+        }
+        Ok::<_, Vec<Diagnostic>>(diagnostics)
+    })
+    .unwrap_or_else(|d| d)
+}
+
+fn missing_entry(files: &SourceFiles, asked: Option<&str>) -> Diagnostic {
+    let listed: Vec<&str> = files.paths().take(20).collect();
+    let message = match asked {
+        Some(path) => format!("the entry `{path}` is not among the files"),
+        None => {
+            "no entry file: give `entry`, or name the entry `App.tsx` or `index.tsx`".to_string()
+        }
+    };
+    Diagnostic::error(DiagnosticCode::EntryNotFound, message)
+        .with_suggestion(format!("the files are: {}", listed.join(", ")))
+}
+
+fn validated_files(raw: &BTreeMap<String, String>) -> Result<SourceFiles, Vec<Diagnostic>> {
+    if raw.is_empty() {
+        return Err(vec![Diagnostic::error(
+            DiagnosticCode::EntryNotFound,
+            "the request has no files",
+        )]);
+    }
+    if raw.len() > MAX_FILES {
+        return Err(vec![Diagnostic::error(
+            DiagnosticCode::TooLarge,
+            format!(
+                "the request has {} files; at most {MAX_FILES} are accepted",
+                raw.len()
+            ),
+        )]);
+    }
+    let mut diagnostics = Vec::new();
+    let mut files = BTreeMap::new();
+    for (name, text) in raw {
+        match normalize_path(name) {
+            Ok(path) => {
+                if files.insert(path.clone(), text.clone()).is_some() {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            DiagnosticCode::InvalidPath,
+                            format!("`{name}` names the same file as another entry: `{path}`"),
+                        )
+                        .in_file(path),
+                    );
+                }
+            }
+            Err(reason) => diagnostics.push(Diagnostic::error(
+                DiagnosticCode::InvalidPath,
+                format!(
+                    "`{}` is not a valid file name: {reason}",
+                    name.chars().take(200).collect::<String>()
+                ),
+            )),
+        }
+    }
+    let files = SourceFiles::new(files);
+    if files.total_bytes() > MAX_INPUT_BYTES {
+        diagnostics.push(Diagnostic::error(
+            DiagnosticCode::TooLarge,
+            format!(
+                "the files add up to {} bytes; at most {MAX_INPUT_BYTES} are accepted",
+                files.total_bytes()
+            ),
+        ));
+    }
+    if diagnostics.is_empty() {
+        Ok(files)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// Runs `work` on a thread with a large stack inside fresh swc globals; a panic in swc becomes
+/// an `internal-error` diagnostic instead of taking the caller down.
+fn on_worker<T: Send>(
+    work: impl FnOnce() -> Result<T, Vec<Diagnostic>> + Send,
+) -> Result<T, Vec<Diagnostic>> {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("appbundle-bundler".into())
+            .stack_size(WORKER_STACK_BYTES)
+            .spawn_scoped(scope, || GLOBALS.set(&Globals::new(), work));
+        match handle {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(vec![internal_error("the bundler panicked")])),
+            Err(e) => Err(vec![internal_error(&format!("no worker thread: {e}"))]),
+        }
+    })
+}
+
+fn internal_error(what: &str) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticCode::InternalError,
+        format!("internal error in appbundle ({what}); this is a bug in appbundle, not in the app"),
+    )
+}
+
+struct AnalysedScript {
+    resolved: ResolvedModule,
+    /// Accepted imports: specifier → target.
+    targets: HashMap<String, ModuleTarget>,
+    packages: Vec<(ModuleTarget, Vec<ImportedName>)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn too_deep(locator: &Locator, span: Span) -> Diagnostic {
+    locator.attach(
+        Diagnostic::error(
+            DiagnosticCode::TooDeep,
+            format!(
+                "the code is nested more than {} levels deep here",
+                depth::MAX_AST_DEPTH
+            ),
+        )
+        .with_suggestion(
+            "split the long chain or deep nesting into smaller functions, variables or components",
+        ),
+        span,
+    )
+}
+
+/// Parse, resolve, and judge one script. `Err` when it does not parse.
+fn analyse_script(
+    locator: &Locator,
+    files: &SourceFiles,
+    path: &str,
+    file: &Lrc<swc_core::common::SourceFile>,
+    kind: FileKind,
+    allowlist: &Allowlist,
+) -> Result<AnalysedScript, Vec<Diagnostic>> {
+    let parsed = parse_script(locator, file, kind)?;
+    if let Some(span) = depth::find_too_deep(&parsed.module) {
+        return Err(vec![too_deep(locator, span)]);
+    }
+    let unresolved_mark = Mark::new();
+    let top_level_mark = Mark::new();
+    let program =
+        Program::Module(parsed.module).apply(resolver(unresolved_mark, top_level_mark, true));
+    let Program::Module(module) = program else {
+        return Err(vec![internal_error("resolver changed the program kind")]);
+    };
+    let found = collect_imports(&module, unresolved_mark);
+    let mut diagnostics = policy::check_patterns(&module, unresolved_mark, locator);
+    diagnostics.extend(policy::judge_computed_imports(&found.computed, locator));
+    let (accepted, import_diagnostics) =
+        policy::judge_imports(allowlist, files, path, &found.records, locator);
+    diagnostics.extend(import_diagnostics);
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    let targets = accepted
+        .iter()
+        .map(|(record, target)| (record.specifier.clone(), target.clone()))
+        .collect();
+    let packages = accepted
+        .into_iter()
+        .filter(|(_, target)| matches!(target, ModuleTarget::Dependency { .. }))
+        .map(|(record, target)| (target, record.names))
+        .collect();
+    Ok(AnalysedScript {
+        resolved: ResolvedModule {
+            module,
+            comments: parsed.comments,
+            unresolved_mark,
+            top_level_mark,
+        },
+        targets,
+        packages,
+        diagnostics,
+    })
+}
+
+enum Analysed {
+    Script(Box<AnalysedScript>),
+    Css(String),
+    Json(Box<swc_core::ecma::ast::Expr>),
+}
+
+fn bundle_files(
+    files: &SourceFiles,
+    entry: &str,
+    options: &BundleOptions,
+    allowlist: &Allowlist,
+) -> Result<BundleOutput, Vec<Diagnostic>> {
+    let cm: Lrc<SourceMap> = Default::default();
+    let locator = Locator::new(cm.clone());
+    let mut diagnostics = Vec::new();
+    let mut order = Vec::new();
+    let mut analysed: HashMap<String, Analysed> = HashMap::new();
+    let mut queue = VecDeque::from([entry.to_string()]);
+    let mut seen = BTreeSet::from([entry.to_string()]);
+    let mut packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>> = BTreeMap::new();
+
+    // Breadth-first from the entry: only files the app reaches are bundled.
+    while let Some(path) = queue.pop_front() {
+        let Some(text) = files.get(&path) else {
+            continue;
+        };
+        let file = add_file(&cm, &path, text);
+        let kind = FileKind::of(&path);
+        let module = match kind {
+            FileKind::Css => Analysed::Css(text.to_string()),
+            FileKind::Json => match parse_json(&locator, &file) {
+                Ok(value) => Analysed::Json(value),
+                Err(d) => {
+                    diagnostics.extend(d);
+                    continue;
+                }
+            },
+            _ => match analyse_script(&locator, files, &path, &file, kind, allowlist) {
+                Ok(script) => {
+                    for target in script.targets.values() {
+                        if let ModuleTarget::File(next) = target {
+                            if seen.insert(next.clone()) {
+                                queue.push_back(next.clone());
+                            }
+                        }
+                    }
+                    for (target, names) in &script.packages {
+                        packages
+                            .entry(target.clone())
+                            .or_default()
+                            .extend(names.iter().cloned());
+                    }
+                    diagnostics.extend(script.diagnostics.iter().cloned());
+                    Analysed::Script(Box::new(script))
+                }
+                Err(d) => {
+                    diagnostics.extend(d);
+                    continue;
+                }
+            },
+        };
+        order.push(path.clone());
+        analysed.insert(path, module);
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+
+    let mut linked = Vec::with_capacity(order.len());
+    let transformed = helpers::HELPERS.set(&helpers::Helpers::new(false), || {
+        for path in &order {
+            let Some(module) = analysed.remove(path) else {
+                continue;
+            };
+            let body = match module {
+                Analysed::Css(text) => ModuleBody::Css(text),
+                Analysed::Json(value) => ModuleBody::Json(value),
+                Analysed::Script(script) => {
+                    let AnalysedScript {
+                        resolved, targets, ..
+                    } = *script;
+                    let mut resolve = |specifier: &str| {
+                        targets.get(specifier).cloned().or_else(|| {
+                            policy::judge_import(allowlist, files, path, specifier).ok()
+                        })
+                    };
+                    let stmts = transform_module(&cm, resolved, &mut resolve)
+                        .map_err(|e| vec![internal_error(&format!("{path}: {e}"))])?;
+                    ModuleBody::Script(stmts)
+                }
+            };
+            linked.push(LinkedModule {
+                id: path.clone(),
+                body,
+            });
+        }
+        Ok::<(), Vec<Diagnostic>>(())
+    });
+    transformed?;
+
+    let script = link(&cm, linked, entry);
+    let emitted = emit::emit(&cm, &script, options.minify)
+        .map_err(|e| vec![internal_error(&e.to_string())])?;
+    if emitted.code.len() > MAX_OUTPUT_BYTES {
+        return Err(vec![Diagnostic::error(
+            DiagnosticCode::TooLarge,
+            format!(
+                "the bundled app is {} bytes; at most {MAX_OUTPUT_BYTES} are allowed",
+                emitted.code.len()
+            ),
+        )
+        .with_suggestion("move large data out of the code (fetch it or store it with useAppData) and split nothing into copies")]);
+    }
+
+    let mut bundles: Vec<String> = allowlist.always_loaded().map(str::to_string).collect();
+    let imports: Vec<PackageImport> = packages
+        .into_iter()
+        .filter_map(|(target, names)| match target {
+            ModuleTarget::Dependency {
+                package,
+                category,
+                key,
+            } => Some(PackageImport {
+                specifier: key,
+                package,
+                category,
+                names: names.iter().map(|n| n.as_str().to_string()).collect(),
+            }),
+            ModuleTarget::File(_) => None,
+        })
+        .collect();
+    let needed: BTreeSet<&str> = imports.iter().map(|i| i.category.as_str()).collect();
+    for category in needed {
+        if !bundles.iter().any(|b| b == category) {
+            bundles.push(category.to_string());
+        }
+    }
+    Ok(BundleOutput {
+        code: emitted.code,
+        map: emitted.map,
+        entry: entry.to_string(),
+        bundles,
+        imports,
+        files: order,
+        warnings: diagnostics,
+    })
+}

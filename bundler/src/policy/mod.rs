@@ -1,0 +1,201 @@
+//! The policy: which imports an app may make and which code patterns it may not use.
+//!
+//! Each rule lives in its own file under `rules/`, with a doc comment saying what it catches,
+//! why that is dangerous, an example, and what to use instead; the same words reach the user and
+//! the code generator through the diagnostic's message and suggestion.
+
+pub mod rules;
+
+use swc_core::common::{Mark, Span, SyntaxContext};
+use swc_core::ecma::ast::{Expr, Module};
+use swc_core::ecma::visit::{Visit, VisitWith};
+
+use crate::allowlist::{Allowlist, SpecifierClass};
+use crate::diagnostics::Diagnostic;
+use crate::files::{FileKind, SourceFiles};
+use crate::imports::{ComputedImport, ImportRecord};
+use crate::parse::Locator;
+
+/// Where an accepted import leads.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ModuleTarget {
+    /// A prebuilt package: `window.AppDependencies.<category>["<key>"]`.
+    Dependency {
+        package: String,
+        category: String,
+        key: String,
+    },
+    /// One of the app's own files (normalized path).
+    File(String),
+}
+
+/// Judges one import of `importer`. `Err` carries the diagnostic, without position; the caller
+/// attaches it.
+pub fn judge_import(
+    allowlist: &Allowlist,
+    files: &SourceFiles,
+    importer: &str,
+    specifier: &str,
+) -> Result<ModuleTarget, Diagnostic> {
+    if rules::url_import::is_url(specifier) {
+        return Err(rules::url_import::diagnostic(specifier));
+    }
+    if specifier.starts_with('.') || specifier.starts_with('/') {
+        let path = files
+            .resolve_relative(importer, specifier)
+            .map_err(|e| rules::file_not_found::diagnostic(specifier, e))?;
+        if FileKind::of(&path) == FileKind::Other {
+            return Err(rules::file_not_found::unsupported(&path));
+        }
+        return Ok(ModuleTarget::File(path));
+    }
+    match allowlist.classify(specifier) {
+        SpecifierClass::Allowed {
+            package,
+            key,
+            category,
+        } => Ok(ModuleTarget::Dependency {
+            package: package.to_string(),
+            category: category.to_string(),
+            key,
+        }),
+        SpecifierClass::NodeBuiltin { name } => {
+            Err(rules::node_builtin::diagnostic(allowlist, &name))
+        }
+        SpecifierClass::Blocked { group, name } => {
+            Err(rules::import_blocked::diagnostic(group, &name))
+        }
+        SpecifierClass::SubpathNotAllowed { package, subpath } => Err(
+            rules::import_not_allowed::subpath_diagnostic(package, &subpath),
+        ),
+        SpecifierClass::Unknown { package } => Err(rules::import_not_allowed::unknown_diagnostic(
+            allowlist, specifier, &package,
+        )),
+        SpecifierClass::Malformed { reason } => Err(
+            rules::import_not_allowed::malformed_diagnostic(specifier, reason),
+        ),
+    }
+}
+
+/// Judges every import record of a file; accepted ones come back with their target.
+pub fn judge_imports(
+    allowlist: &Allowlist,
+    files: &SourceFiles,
+    importer: &str,
+    records: &[ImportRecord],
+    locator: &Locator,
+) -> (Vec<(ImportRecord, ModuleTarget)>, Vec<Diagnostic>) {
+    let mut accepted = Vec::new();
+    let mut diagnostics = Vec::new();
+    for record in records {
+        match judge_import(allowlist, files, importer, &record.specifier) {
+            Ok(target) => accepted.push((record.clone(), target)),
+            Err(d) => diagnostics.push(locator.attach(d, record.span)),
+        }
+    }
+    (accepted, diagnostics)
+}
+
+pub fn judge_computed_imports(computed: &[ComputedImport], locator: &Locator) -> Vec<Diagnostic> {
+    computed
+        .iter()
+        .map(|c| locator.attach(rules::non_literal_import::diagnostic(c.kind), c.span))
+        .collect()
+}
+
+/// What pattern rules need to know about a module: which identifiers are unresolved globals.
+pub struct PatternContext {
+    unresolved: SyntaxContext,
+}
+
+impl PatternContext {
+    /// `true` for a reference to the global named `name` (not a local that shadows it).
+    pub fn is_global(&self, expr: &Expr, name: &str) -> bool {
+        matches!(expr, Expr::Ident(i) if &*i.sym == name && i.ctxt == self.unresolved)
+    }
+
+    /// `true` for the global object itself: `window`, `globalThis`, `self`, `top`, `parent`,
+    /// `frames`.
+    pub fn is_global_object(&self, expr: &Expr) -> bool {
+        ["window", "globalThis", "self", "top", "parent", "frames"]
+            .iter()
+            .any(|name| self.is_global(expr, name))
+    }
+
+    /// `name`, `window.name`, `globalThis["name"]`...: the global `name` however it is reached.
+    pub fn is_global_property(&self, expr: &Expr, name: &str) -> bool {
+        if self.is_global(expr, name) {
+            return true;
+        }
+        match expr {
+            Expr::Member(m) => {
+                let prop = match &m.prop {
+                    swc_core::ecma::ast::MemberProp::Ident(i) => Some(i.sym.to_string()),
+                    swc_core::ecma::ast::MemberProp::Computed(c) => match &*c.expr {
+                        Expr::Lit(swc_core::ecma::ast::Lit::Str(s)) => {
+                            Some(s.value.to_string_lossy().into_owned())
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                prop.as_deref() == Some(name) && self.is_global_object(&m.obj)
+            }
+            Expr::Paren(p) => self.is_global_property(&p.expr, name),
+            Expr::Seq(s) => s
+                .exprs
+                .last()
+                .is_some_and(|last| self.is_global_property(last, name)),
+            _ => false,
+        }
+    }
+}
+
+/// A rule that inspects expressions.
+pub trait PatternRule {
+    /// Returns the span to report and the diagnostic, when `expr` breaks the rule.
+    fn check(&self, expr: &Expr, ctx: &PatternContext) -> Option<(Span, Diagnostic)>;
+}
+
+/// Runs every pattern rule over a module that has been through swc's `resolver`.
+pub fn check_patterns(
+    module: &Module,
+    unresolved_mark: Mark,
+    locator: &Locator,
+) -> Vec<Diagnostic> {
+    let mut visitor = PatternVisitor {
+        ctx: PatternContext {
+            unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
+        },
+        rules: rules::pattern_rules(),
+        found: Vec::new(),
+    };
+    module.visit_with(&mut visitor);
+    let mut found = visitor.found;
+    // One report per place: `window.eval(…)` is one problem, not two.
+    found.sort_by_key(|(span, _)| (span.lo, std::cmp::Reverse(span.hi)));
+    found.dedup_by(|b, a| a.0.lo <= b.0.lo && b.0.hi <= a.0.hi && a.1.code == b.1.code);
+    found
+        .into_iter()
+        .map(|(span, d)| locator.attach(d, span))
+        .collect()
+}
+
+struct PatternVisitor {
+    ctx: PatternContext,
+    rules: Vec<Box<dyn PatternRule>>,
+    found: Vec<(Span, Diagnostic)>,
+}
+
+impl Visit for PatternVisitor {
+    fn visit_expr(&mut self, expr: &Expr) {
+        for rule in &self.rules {
+            if let Some(hit) = rule.check(expr, &self.ctx) {
+                self.found.push(hit);
+            }
+        }
+        expr.visit_children_with(self);
+    }
+
+    fn visit_ts_type(&mut self, _: &swc_core::ecma::ast::TsType) {}
+}

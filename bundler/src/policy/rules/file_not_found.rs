@@ -1,0 +1,45 @@
+//! **Catches** relative imports that match none of the app's files (`./components/Chat` when only
+//! `components/Chart.tsx` exists), imports that climb above the app's root, and imports of file
+//! types the bundler cannot load (images, fonts).
+//!
+//! **Why**: the app would fail at run time; climbing out of the app must never reach anything.
+//!
+//! **Instead**: the closest existing file is suggested; images go inline (SVG as JSX) or by URL
+//! in `src`.
+
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::files::ResolveError;
+
+pub fn diagnostic(specifier: &str, error: ResolveError) -> Diagnostic {
+    match error {
+        ResolveError::EscapesRoot => Diagnostic::error(
+            DiagnosticCode::FileNotFound,
+            format!("`{specifier}` points above the app's root folder"),
+        )
+        .with_suggestion(
+            "import files of the app with paths inside it, such as `./components/Card`",
+        ),
+        ResolveError::NotFound { tried, closest } => {
+            let d = Diagnostic::error(
+                DiagnosticCode::FileNotFound,
+                format!("`{specifier}` does not match any file of the app (looked for `{tried}` with .tsx, .ts, .jsx, .js, .json and /index)"),
+            );
+            match closest {
+                Some(path) => d.with_suggestion(format!("did you mean `{path}`?")),
+                None => d.with_suggestion(format!(
+                    "add the file `{tried}.tsx` to the app, or remove the import"
+                )),
+            }
+        }
+    }
+}
+
+pub fn unsupported(path: &str) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticCode::UnsupportedFile,
+        format!("`{path}` cannot be imported: only .tsx, .ts, .jsx, .js, .css and .json files can"),
+    )
+    .with_suggestion(
+        "inline SVGs as JSX, and reference images by URL in `src` instead of importing them",
+    )
+}

@@ -1,0 +1,23 @@
+//! **Catches** `import(x)` and `require(x)` whose specifier is computed at run time.
+//!
+//! **Why**: a computed specifier cannot be checked against the allowlist before the code runs,
+//! so it could load anything.
+//!
+//! **Instead**: a literal specifier (`import('./Chart')`); to choose between modules, import each
+//! one literally and pick at run time.
+
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::imports::ImportKind;
+
+pub fn diagnostic(kind: ImportKind) -> Diagnostic {
+    let form = if kind == ImportKind::Require {
+        "require()"
+    } else {
+        "import()"
+    };
+    Diagnostic::error(
+        DiagnosticCode::NonLiteralImport,
+        format!("{form} must be given a string literal, so the import can be checked before it runs"),
+    )
+    .with_suggestion("write the module name as a literal, e.g. `import('./Chart')`; to choose between modules, import each one literally and pick at run time")
+}

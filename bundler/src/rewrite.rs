@@ -1,0 +1,183 @@
+//! Rewrites module specifiers to the ids the linked output uses, and then inlines dependency
+//! access as `window.AppDependencies.<category>["<key>"]`.
+//!
+//! Step 1 ([`rewrite_sources`], before the CommonJS transform): every specifier becomes a module
+//! id: an app file's normalized path (`components/Chart.tsx`), or `dep:<category>:<key>` for a
+//! prebuilt package. Step 2 ([`inline_dependencies`], after it): `require("dep:…")` calls become
+//! member expressions on `window.AppDependencies`.
+
+use swc_core::common::{Mark, SyntaxContext, DUMMY_SP};
+use swc_core::ecma::ast::*;
+use swc_core::ecma::visit::{VisitMut, VisitMutWith};
+
+use crate::policy::ModuleTarget;
+
+const DEPENDENCY_PREFIX: &str = "dep:";
+
+/// The id a target gets in the linked output. App file paths never contain `:`
+/// (`files::normalize_path` rejects it), so the two kinds cannot collide.
+pub fn module_id(target: &ModuleTarget) -> String {
+    match target {
+        ModuleTarget::File(path) => path.clone(),
+        ModuleTarget::Dependency { category, key, .. } => {
+            format!("{DEPENDENCY_PREFIX}{category}:{key}")
+        }
+    }
+}
+
+/// Replaces the specifier of every import form with its module id. `resolve` returns `None` for
+/// a specifier it cannot place; those are collected and returned.
+pub fn rewrite_sources(
+    program: &mut Program,
+    unresolved_mark: Mark,
+    resolve: &mut dyn FnMut(&str) -> Option<ModuleTarget>,
+) -> Vec<String> {
+    let mut visitor = SourceRewriter {
+        unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
+        resolve,
+        unplaced: Vec::new(),
+    };
+    program.visit_mut_with(&mut visitor);
+    visitor.unplaced
+}
+
+struct SourceRewriter<'a> {
+    unresolved: SyntaxContext,
+    resolve: &'a mut dyn FnMut(&str) -> Option<ModuleTarget>,
+    unplaced: Vec<String>,
+}
+
+impl SourceRewriter<'_> {
+    fn rewrite(&mut self, src: &mut Str) {
+        let specifier = src.value.to_string_lossy().into_owned();
+        match (self.resolve)(&specifier) {
+            Some(target) => {
+                *src = Str {
+                    span: src.span,
+                    value: module_id(&target).into(),
+                    raw: None,
+                }
+            }
+            None => self.unplaced.push(specifier),
+        }
+    }
+
+    fn rewrite_argument(&mut self, args: &mut [ExprOrSpread]) {
+        if let Some(first) = args.first_mut() {
+            if let Expr::Tpl(t) = &*first.expr {
+                if t.exprs.is_empty() && t.quasis.len() == 1 {
+                    let quasi = &t.quasis[0];
+                    let value = quasi
+                        .cooked
+                        .as_ref()
+                        .map(|c| c.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| quasi.raw.to_string());
+                    first.expr = Box::new(Expr::Lit(Lit::Str(Str {
+                        span: t.span,
+                        value: value.into(),
+                        raw: None,
+                    })));
+                }
+            }
+            if let Expr::Lit(Lit::Str(s)) = &mut *first.expr {
+                self.rewrite(s);
+            }
+        }
+    }
+}
+
+impl VisitMut for SourceRewriter<'_> {
+    fn visit_mut_import_decl(&mut self, decl: &mut ImportDecl) {
+        self.rewrite(&mut decl.src);
+    }
+
+    fn visit_mut_named_export(&mut self, export: &mut NamedExport) {
+        if let Some(src) = &mut export.src {
+            self.rewrite(src);
+        }
+    }
+
+    fn visit_mut_export_all(&mut self, export: &mut ExportAll) {
+        self.rewrite(&mut export.src);
+    }
+
+    fn visit_mut_call_expr(&mut self, call: &mut CallExpr) {
+        call.visit_mut_children_with(self);
+        let is_loader = match &call.callee {
+            Callee::Import(_) => true,
+            Callee::Expr(e) => {
+                matches!(&**e, Expr::Ident(i) if &*i.sym == "require" && i.ctxt == self.unresolved)
+            }
+            _ => false,
+        };
+        if is_loader {
+            self.rewrite_argument(&mut call.args);
+        }
+    }
+}
+
+/// Replaces `require("dep:<category>:<key>")` with `window.AppDependencies.<category>["<key>"]`.
+pub fn inline_dependencies(program: &mut Program, unresolved_mark: Mark) {
+    program.visit_mut_with(&mut DependencyInliner {
+        unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
+    });
+}
+
+struct DependencyInliner {
+    unresolved: SyntaxContext,
+}
+
+impl DependencyInliner {
+    fn dependency_of(call: &CallExpr) -> Option<(String, String)> {
+        let Callee::Expr(callee) = &call.callee else {
+            return None;
+        };
+        let Expr::Ident(i) = &**callee else {
+            return None;
+        };
+        if &*i.sym != "require" || call.args.len() != 1 {
+            return None;
+        }
+        let Expr::Lit(Lit::Str(s)) = &*call.args[0].expr else {
+            return None;
+        };
+        let value = s.value.to_string_lossy();
+        let rest = value.strip_prefix(DEPENDENCY_PREFIX)?;
+        let (category, key) = rest.split_once(':')?;
+        Some((category.to_string(), key.to_string()))
+    }
+}
+
+impl VisitMut for DependencyInliner {
+    fn visit_mut_expr(&mut self, expr: &mut Expr) {
+        expr.visit_mut_children_with(self);
+        let Expr::Call(call) = expr else { return };
+        let Some((category, key)) = Self::dependency_of(call) else {
+            return;
+        };
+        let span = call.span;
+        let window = Expr::Ident(Ident::new("window".into(), DUMMY_SP, self.unresolved));
+        let registry = MemberExpr {
+            span: DUMMY_SP,
+            obj: Box::new(window),
+            prop: MemberProp::Ident(IdentName::new("AppDependencies".into(), DUMMY_SP)),
+        };
+        let bundle = MemberExpr {
+            span: DUMMY_SP,
+            obj: Box::new(Expr::Member(registry)),
+            prop: MemberProp::Ident(IdentName::new(category.into(), DUMMY_SP)),
+        };
+        *expr = Expr::Member(MemberExpr {
+            span,
+            obj: Box::new(Expr::Member(bundle)),
+            prop: MemberProp::Computed(ComputedPropName {
+                span: DUMMY_SP,
+                expr: Box::new(Expr::Lit(Lit::Str(Str {
+                    span: DUMMY_SP,
+                    value: key.into(),
+                    raw: None,
+                }))),
+            }),
+        });
+    }
+}

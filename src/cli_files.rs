@@ -1,0 +1,154 @@
+//! Reading apps from disk for the CLI: a file or a folder becomes a file map keyed by path
+//! relative to the app's root, and diagnostics get that root back in front of their paths.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use appbundle_bundler::Diagnostic;
+
+/// Folders never read as part of an app.
+const SKIPPED_DIRS: &[&str] = &["node_modules", ".git", "target", "dist"];
+const MAX_FILES: usize = 2_000;
+
+pub struct AppRoot(PathBuf);
+
+impl AppRoot {
+    /// Rewrites each diagnostic's file (relative to the app) to a path relative to the working
+    /// directory, so editors and CI annotations point at the real file.
+    pub fn prefix(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .map(|mut d| {
+                if let Some(file) = &d.file {
+                    d.file = Some(self.0.join(file).to_string_lossy().into_owned());
+                }
+                d
+            })
+            .collect()
+    }
+}
+
+pub struct App {
+    pub root: AppRoot,
+    pub files: BTreeMap<String, String>,
+    /// Set when the input was a single file.
+    pub entry: Option<String>,
+}
+
+fn is_app_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("tsx" | "ts" | "jsx" | "js" | "mjs" | "css" | "json")
+    )
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) -> anyhow::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            if !SKIPPED_DIRS.contains(&name.as_str()) {
+                walk(root, &path, files)?;
+            }
+        } else if kind.is_file() && is_app_file(&path) {
+            if files.len() >= MAX_FILES {
+                bail!("{} holds more than {MAX_FILES} files", root.display());
+            }
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {} (is it UTF-8?)", path.display()))?;
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(relative, text);
+        }
+    }
+    Ok(())
+}
+
+/// A folder (all its app files) or one file (its folder's files, with it as entry).
+pub fn read_app(input: &Path) -> anyhow::Result<App> {
+    if input.is_dir() {
+        let mut files = BTreeMap::new();
+        walk(input, input, &mut files)?;
+        return Ok(App {
+            root: AppRoot(input.to_path_buf()),
+            files,
+            entry: None,
+        });
+    }
+    let root = input
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut files = BTreeMap::new();
+    walk(root, root, &mut files)?;
+    let name = input
+        .file_name()
+        .context("the input has no file name")?
+        .to_string_lossy()
+        .into_owned();
+    if !files.contains_key(&name) {
+        let text = std::fs::read_to_string(input)
+            .with_context(|| format!("reading {}", input.display()))?;
+        files.insert(name.clone(), text);
+    }
+    Ok(App {
+        root: AppRoot(root.to_path_buf()),
+        files,
+        entry: Some(name),
+    })
+}
+
+pub struct LintGroup {
+    pub root: AppRoot,
+    pub files: BTreeMap<String, String>,
+}
+
+/// Each folder argument is one app; file arguments are grouped by their folder, with the
+/// folder's other files present (for relative imports) but only the named files checked... is
+/// what a user would expect, so a file argument brings only itself and its siblings are read to
+/// resolve imports.
+pub fn lint_groups(paths: &[PathBuf]) -> anyhow::Result<Vec<LintGroup>> {
+    let mut groups: BTreeMap<PathBuf, BTreeMap<String, String>> = BTreeMap::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files = BTreeMap::new();
+            walk(path, path, &mut files)?;
+            groups.entry(path.clone()).or_default().extend(files);
+        } else if path.is_file() {
+            let root = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf();
+            let name = path
+                .file_name()
+                .context("no file name")?
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            groups.entry(root).or_default().insert(name, text);
+        } else {
+            bail!("{} does not exist", path.display());
+        }
+    }
+    Ok(groups
+        .into_iter()
+        .map(|(root, files)| LintGroup {
+            root: AppRoot(root),
+            files,
+        })
+        .collect())
+}

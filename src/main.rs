@@ -1,0 +1,172 @@
+//! The `appbundle` command: `bundle` and `lint` today; `serve`, `build-deps` and `prompts` come
+//! with the issues that build them.
+
+mod cli_files;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use appbundle_bundler::{
+    bundle, check, report, Allowlist, BundleOptions, BundleRequest, Diagnostic,
+};
+use base64::Engine;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "appbundle",
+    version,
+    about = "Bundles LLM-generated React apps into safe, runnable browser JS"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Bundle an app (one file, or a folder of files) into one script.
+    Bundle {
+        /// The entry file, or a folder holding the app's files.
+        input: PathBuf,
+        /// Entry file inside the folder (default: App.tsx, index.tsx, or the only script).
+        #[arg(long)]
+        entry: Option<String>,
+        /// Write the script here instead of to stdout.
+        #[arg(long)]
+        outfile: Option<PathBuf>,
+        /// Emit a source map: `<outfile>.map` with --outfile, else inline.
+        #[arg(long)]
+        sourcemap: bool,
+        /// Minify the output.
+        #[arg(long)]
+        minify: bool,
+        /// Format of diagnostics on stderr.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Check files the way `bundle` would, without linking; exit 1 if anything is rejected.
+    Lint {
+        /// Files or folders (each folder is one app).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+fn render(format: Format, diagnostics: &[Diagnostic]) -> String {
+    match format {
+        Format::Text => report::text(diagnostics),
+        Format::Json => report::json(diagnostics),
+        Format::Sarif => report::sarif(diagnostics),
+        Format::Github => report::github(diagnostics),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Bundle {
+            input,
+            entry,
+            outfile,
+            sourcemap,
+            minify,
+            format,
+        } => run_bundle(input, entry, outfile, sourcemap, minify, format),
+        Command::Lint { paths, format } => run_lint(paths, format),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("appbundle: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_bundle(
+    input: PathBuf,
+    entry: Option<String>,
+    outfile: Option<PathBuf>,
+    sourcemap: bool,
+    minify: bool,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let app = cli_files::read_app(&input)?;
+    let request = BundleRequest {
+        files: app.files,
+        entry: entry.or(app.entry),
+        options: BundleOptions { minify },
+    };
+    let output = match bundle(&request, Allowlist::embedded()) {
+        Ok(output) => output,
+        Err(diagnostics) => {
+            eprint!("{}", render(format, &app.root.prefix(diagnostics)));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let mut code = output.code;
+    match (&outfile, sourcemap) {
+        (Some(path), true) => {
+            let map_path = PathBuf::from(format!("{}.map", path.display()));
+            std::fs::write(&map_path, &output.map)
+                .with_context(|| format!("writing {}", map_path.display()))?;
+            let name = map_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            code.push_str(&format!("\n//# sourceMappingURL={name}\n"));
+        }
+        (None, true) => {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(&output.map);
+            code.push_str(&format!(
+                "\n//# sourceMappingURL=data:application/json;base64,{encoded}\n"
+            ));
+        }
+        (_, false) => code.push('\n'),
+    }
+    match &outfile {
+        Some(path) => {
+            std::fs::write(path, &code).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => print!("{code}"),
+    }
+    eprintln!(
+        "bundled {} file(s) from {}; load bundles: {}",
+        output.files.len(),
+        output.entry,
+        output.bundles.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_lint(paths: Vec<PathBuf>, format: Format) -> anyhow::Result<ExitCode> {
+    let mut diagnostics = Vec::new();
+    for group in cli_files::lint_groups(&paths)? {
+        let found = check(&group.files, Allowlist::embedded());
+        diagnostics.extend(group.root.prefix(found));
+    }
+    let rejected = diagnostics.iter().any(Diagnostic::is_error);
+    let rendered = render(format, &diagnostics);
+    match format {
+        Format::Text if diagnostics.is_empty() => eprintln!("no problems found"),
+        Format::Text => eprint!("{rendered}"),
+        _ => println!("{rendered}"),
+    }
+    Ok(if rejected {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
