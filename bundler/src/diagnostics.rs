@@ -180,36 +180,37 @@ pub fn code_frame(source: &str, location: &Location) -> String {
     let first = location.line.saturating_sub(1).max(1) as usize;
     let last = (location.end_line as usize + 1).min(lines.len());
     let width = last.to_string().len();
+    // Long lines are shown as a window around the start column, so the caret stays in view.
+    let shift = (location.column as usize).saturating_sub(MAX_LINE_CHARS / 2);
+    let ellipsis = if shift > 0 { "…" } else { "" };
     let mut out = String::new();
     for number in first..=last {
         let Some(text) = lines.get(number - 1) else {
             break;
         };
-        let text: String = text.chars().take(MAX_LINE_CHARS).collect();
+        let text: String = text.chars().skip(shift).take(MAX_LINE_CHARS).collect();
         let text = text.replace('\t', " ");
-        let marker = if (location.line as usize..=location.end_line as usize).contains(&number) {
-            ">"
-        } else {
-            " "
-        };
-        out.push_str(&format!("{marker} {number:>width$} | {text}\n"));
-        if number as u32 >= location.line && number as u32 <= location.end_line {
+        let marked = (location.line as usize..=location.end_line as usize).contains(&number);
+        let marker = if marked { ">" } else { " " };
+        out.push_str(&format!("{marker} {number:>width$} | {ellipsis}{text}\n"));
+        if marked {
             let len = text.chars().count() as u32;
             let start = if number as u32 == location.line {
-                location.column
+                (location.column as usize - shift) as u32
             } else {
                 1
             };
             let end = if number as u32 == location.end_line {
-                location.end_column
+                (location.end_column as usize).saturating_sub(shift) as u32
             } else {
                 len + 1
             };
             let start = start.clamp(1, len + 1);
             let end = end.clamp(start + 1, (len + 2).max(start + 1));
             out.push_str(&format!(
-                "  {:>width$} | {}{}\n",
+                "  {:>width$} | {}{}{}\n",
                 "",
+                " ".repeat(ellipsis.chars().count()),
                 " ".repeat(start as usize - 1),
                 "^".repeat((end - start) as usize)
             ));

@@ -197,5 +197,13 @@ impl Visit for PatternVisitor {
         expr.visit_children_with(self);
     }
 
+    fn visit_unary_expr(&mut self, unary: &swc_core::ecma::ast::UnaryExpr) {
+        // `typeof eval` only asks whether it exists.
+        if unary.op == swc_core::ecma::ast::UnaryOp::TypeOf && unary.arg.is_ident() {
+            return;
+        }
+        unary.visit_children_with(self);
+    }
+
     fn visit_ts_type(&mut self, _: &swc_core::ecma::ast::TsType) {}
 }
