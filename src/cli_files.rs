@@ -1,7 +1,7 @@
 //! Reading apps from disk for the CLI: a file or a folder becomes a file map keyed by path
 //! relative to the app's root, and diagnostics get that root back in front of their paths.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -59,12 +59,18 @@ fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) -> anyhow
             if !SKIPPED_DIRS.contains(&name.as_str()) {
                 walk(root, &path, files)?;
             }
-        } else if kind.is_file() && is_app_file(&path) {
+        } else if kind.is_file() {
             if files.len() >= MAX_FILES {
                 bail!("{} holds more than {MAX_FILES} files", root.display());
             }
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading {} (is it UTF-8?)", path.display()))?;
+            // Other files (images, fonts) only need to exist: importing one is reported as
+            // `unsupported-file`, not `file-not-found`.
+            let text = if is_app_file(&path) {
+                std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading {} (is it UTF-8?)", path.display()))?
+            } else {
+                String::new()
+            };
             let relative = path
                 .strip_prefix(root)
                 .unwrap_or(&path)
@@ -112,43 +118,50 @@ pub fn read_app(input: &Path) -> anyhow::Result<App> {
 
 pub struct LintGroup {
     pub root: AppRoot,
+    /// The whole folder, so relative imports resolve.
     pub files: BTreeMap<String, String>,
+    /// When files were named one by one: only their diagnostics are reported.
+    pub only: Option<BTreeSet<String>>,
 }
 
-/// Each folder argument is one app; file arguments are grouped by their folder, with the
-/// folder's other files present (for relative imports) but only the named files checked... is
-/// what a user would expect, so a file argument brings only itself and its siblings are read to
-/// resolve imports.
+/// Each folder argument is one app. File arguments are grouped by folder: the folder's files are
+/// read so relative imports resolve, but only the named files are reported on.
 pub fn lint_groups(paths: &[PathBuf]) -> anyhow::Result<Vec<LintGroup>> {
-    let mut groups: BTreeMap<PathBuf, BTreeMap<String, String>> = BTreeMap::new();
+    let mut groups: BTreeMap<PathBuf, Option<BTreeSet<String>>> = BTreeMap::new();
     for path in paths {
         if path.is_dir() {
-            let mut files = BTreeMap::new();
-            walk(path, path, &mut files)?;
-            groups.entry(path.clone()).or_default().extend(files);
+            groups.insert(path.clone(), None);
         } else if path.is_file() {
-            let root = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."))
-                .to_path_buf();
-            let name = path
-                .file_name()
-                .context("no file name")?
-                .to_string_lossy()
-                .into_owned();
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            groups.entry(root).or_default().insert(name, text);
+            let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+            let name = path.file_name().context("no file name")?.to_string_lossy().into_owned();
+            match groups.entry(root).or_insert_with(|| Some(BTreeSet::new())) {
+                Some(named) => {
+                    named.insert(name);
+                }
+                None => {} // the whole folder is already linted
+            }
         } else {
             bail!("{} does not exist", path.display());
         }
     }
-    Ok(groups
+    groups
         .into_iter()
-        .map(|(root, files)| LintGroup {
-            root: AppRoot(root),
-            files,
+        .map(|(root, only)| {
+            let mut files = BTreeMap::new();
+            walk(&root, &root, &mut files)?;
+            if let Some(named) = &only {
+                for name in named {
+                    if !files.contains_key(name) {
+                        let text = std::fs::read_to_string(root.join(name)).with_context(|| format!("reading {name}"))?;
+                        files.insert(name.clone(), text);
+                    }
+                }
+            }
+            Ok(LintGroup {
+                root: AppRoot(root),
+                files,
+                only,
+            })
         })
-        .collect())
+        .collect()
 }

@@ -154,7 +154,10 @@ fn run_bundle(
 fn run_lint(paths: Vec<PathBuf>, format: Format) -> anyhow::Result<ExitCode> {
     let mut diagnostics = Vec::new();
     for group in cli_files::lint_groups(&paths)? {
-        let found = check(&group.files, Allowlist::embedded());
+        let mut found = check(&group.files, Allowlist::embedded());
+        if let Some(named) = &group.only {
+            found.retain(|d| d.file.as_ref().is_none_or(|f| named.contains(f)));
+        }
         diagnostics.extend(group.root.prefix(found));
     }
     let rejected = diagnostics.iter().any(Diagnostic::is_error);

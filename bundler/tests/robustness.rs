@@ -1,0 +1,80 @@
+//! Hostile input never crashes the bundler: it answers with diagnostics, whatever the input.
+
+use std::collections::BTreeMap;
+
+use appbundle_bundler::{bundle, Allowlist, BundleRequest, DiagnosticCode};
+
+fn one_file(source: String) -> BundleRequest {
+    BundleRequest {
+        files: BTreeMap::from([("App.tsx".to_string(), source)]),
+        ..Default::default()
+    }
+}
+
+fn codes(request: &BundleRequest) -> Vec<DiagnosticCode> {
+    match bundle(request, Allowlist::embedded()) {
+        Ok(_) => Vec::new(),
+        Err(diagnostics) => diagnostics.iter().map(|d| d.code).collect(),
+    }
+}
+
+#[test]
+fn pathological_nesting_is_refused_not_overflowed() {
+    let cases = [
+        "(".repeat(100_000) + &")".repeat(100_000),
+        "[".repeat(300_000),
+        "<div>".repeat(50_000) + &"</div>".repeat(50_000),
+        format!("export const x = {};", vec!["a"; 400_000].join("+")),
+        format!("export const y = x{};", ".b".repeat(300_000)),
+        format!("export const z = {}0;", "!".repeat(300_000)),
+        format!("export const t = {}0;", "a ? b : ".repeat(100_000)),
+    ];
+    for source in cases {
+        let found = codes(&one_file(source.clone()));
+        assert!(!found.is_empty(), "{} bytes of nesting should be refused", source.len());
+        assert!(
+            found.iter().all(|c| matches!(c, DiagnosticCode::TooDeep | DiagnosticCode::SyntaxError)),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn moderate_nesting_still_bundles() {
+    let source = format!(
+        "export default function App() {{ return {}<b>ok</b>{}; }}",
+        "<div>".repeat(300),
+        "</div>".repeat(300)
+    );
+    assert_eq!(codes(&one_file(source)), Vec::<DiagnosticCode>::new());
+}
+
+#[test]
+fn garbage_input_gives_syntax_errors() {
+    for source in ["\u{0}\u{1}\u{2}", "}}}}{{{{", "export default <", "import from from from;", "\u{feff}@@@", "'unterminated"] {
+        let found = codes(&one_file(source.to_string()));
+        assert!(!found.is_empty(), "{source:?} should not bundle");
+    }
+}
+
+#[test]
+fn output_over_five_megabytes_is_too_large() {
+    // Under the input limit, but a 4.5 MB string literal escapes to more than 5 MB of output.
+    let source = format!("export default () => \"{}\";", "é".repeat(2_300_000));
+    assert!(source.len() < appbundle_bundler::pipeline::MAX_INPUT_BYTES);
+    assert_eq!(codes(&one_file(source)), vec![DiagnosticCode::TooLarge]);
+}
+
+#[test]
+fn bad_file_names_and_missing_entries_are_reported() {
+    let request = BundleRequest {
+        files: BTreeMap::from([("../escape.tsx".to_string(), String::new())]),
+        ..Default::default()
+    };
+    assert_eq!(codes(&request), vec![DiagnosticCode::InvalidPath]);
+    let request = BundleRequest {
+        files: BTreeMap::from([("A.tsx".to_string(), String::new()), ("B.tsx".to_string(), String::new())]),
+        ..Default::default()
+    };
+    assert_eq!(codes(&request), vec![DiagnosticCode::EntryNotFound]);
+}

@@ -1,0 +1,58 @@
+//! Shared helpers for the `appbundle` binary's integration tests.
+#![allow(dead_code)]
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn appbundle() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_appbundle"))
+}
+
+pub fn run(command: &mut Command) -> Output {
+    command.output().unwrap_or_else(|e| panic!("could not run {command:?}: {e}"))
+}
+
+/// `tests/node-runtime` with its real npm packages installed (`npm ci`, once, under a file lock
+/// so parallel test processes do not race). Node and npm are required: a missing one fails the
+/// test with a message instead of skipping it.
+pub fn node_runtime() -> PathBuf {
+    let dir = repo_root().join("tests/node-runtime");
+    let lock = File::create(std::env::temp_dir().join("appbundle-node-runtime.lock")).expect("lock file");
+    lock.lock().expect("lock node-runtime install");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let stale = match (installed.metadata(), dir.join("package-lock.json").metadata()) {
+        (Ok(i), Ok(l)) => i.modified().ok() < l.modified().ok(),
+        _ => true,
+    };
+    if stale {
+        let status = Command::new("npm")
+            .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .status()
+            .expect("npm is required for the Node execution tests (apt-get install nodejs npm)");
+        assert!(status.success(), "npm ci in tests/node-runtime failed");
+    }
+    let node = Command::new("node").arg("--version").output();
+    assert!(node.is_ok_and(|o| o.status.success()), "node is required for the Node execution tests");
+    dir
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("bundler/tests/fixtures").join(name)
+}
+
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("appbundle-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
