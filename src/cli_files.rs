@@ -132,13 +132,19 @@ pub fn lint_groups(paths: &[PathBuf]) -> anyhow::Result<Vec<LintGroup>> {
         if path.is_dir() {
             groups.insert(path.clone(), None);
         } else if path.is_file() {
-            let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-            let name = path.file_name().context("no file name")?.to_string_lossy().into_owned();
-            match groups.entry(root).or_insert_with(|| Some(BTreeSet::new())) {
-                Some(named) => {
-                    named.insert(name);
-                }
-                None => {} // the whole folder is already linted
+            let root = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf();
+            let name = path
+                .file_name()
+                .context("no file name")?
+                .to_string_lossy()
+                .into_owned();
+            // `None` means the whole folder is linted already.
+            if let Some(named) = groups.entry(root).or_insert_with(|| Some(BTreeSet::new())) {
+                named.insert(name);
             }
         } else {
             bail!("{} does not exist", path.display());
@@ -152,7 +158,8 @@ pub fn lint_groups(paths: &[PathBuf]) -> anyhow::Result<Vec<LintGroup>> {
             if let Some(named) = &only {
                 for name in named {
                     if !files.contains_key(name) {
-                        let text = std::fs::read_to_string(root.join(name)).with_context(|| format!("reading {name}"))?;
+                        let text = std::fs::read_to_string(root.join(name))
+                            .with_context(|| format!("reading {name}"))?;
                         files.insert(name.clone(), text);
                     }
                 }

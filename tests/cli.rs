@@ -15,7 +15,10 @@ const INVENTORY_APP: &str = "tests/apps/inventory";
 fn position_of(code: &str, needle: &str) -> (u32, u32) {
     for (line_number, line) in code.lines().enumerate() {
         if let Some(byte) = line.find(needle) {
-            return (line_number as u32, line[..byte].encode_utf16().count() as u32);
+            return (
+                line_number as u32,
+                line[..byte].encode_utf16().count() as u32,
+            );
         }
     }
     panic!("`{needle}` is not in the generated code");
@@ -32,12 +35,21 @@ fn check_map_points_back(minify: bool) {
     let dir = temp_dir(if minify { "map-min" } else { "map" });
     let out = dir.join("app.js");
     let mut command = appbundle();
-    command.arg("bundle").arg(repo_root().join(INVENTORY_APP)).arg("--outfile").arg(&out).arg("--sourcemap");
+    command
+        .arg("bundle")
+        .arg(repo_root().join(INVENTORY_APP))
+        .arg("--outfile")
+        .arg(&out)
+        .arg("--sourcemap");
     if minify {
         command.arg("--minify");
     }
     let result = run(&mut command);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let code = read(&out);
     assert!(code.trim_end().ends_with("//# sourceMappingURL=app.js.map"));
     let map = sourcemap::SourceMap::from_slice(read(&dir.join("app.js.map")).as_bytes()).unwrap();
@@ -45,32 +57,52 @@ fn check_map_points_back(minify: bool) {
     let sources: BTreeSet<&str> = map.sources().collect();
     assert_eq!(
         sources,
-        BTreeSet::from(["App.tsx", "components/InventoryTable.tsx", "lib/inventory.ts"])
+        BTreeSet::from([
+            "App.tsx",
+            "components/InventoryTable.tsx",
+            "lib/inventory.ts"
+        ])
     );
 
     // A string literal from each of the three files, looked up column-exactly.
     for (file, needle) in [
-        ("components/InventoryTable.tsx", "No products match your filters."),
+        (
+            "components/InventoryTable.tsx",
+            "No products match your filters.",
+        ),
         ("App.tsx", "Search by name or SKU"),
         ("lib/inventory.ts", "en-US"),
     ] {
         let source = read(&repo_root().join(INVENTORY_APP).join(file));
         let (line, column) = position_of(&code, needle);
         // The token starts at the opening quote, one column before the text.
-        let token = map.lookup_token(line, column.saturating_sub(1)).expect("a mapping at the string");
+        let token = map
+            .lookup_token(line, column.saturating_sub(1))
+            .expect("a mapping at the string");
         assert_eq!(token.get_source(), Some(file), "{needle}");
-        assert_eq!(token.get_src_line(), line_of(&source, needle), "{needle} in {file}");
+        assert_eq!(
+            token.get_src_line(),
+            line_of(&source, needle),
+            "{needle} in {file}"
+        );
     }
 }
 
 #[test]
 fn bundle_prints_js_and_a_map_that_resolves_to_the_tsx_line() {
     let app = repo_root().join(INVENTORY_APP);
-    let lines: usize = ["App.tsx", "components/InventoryTable.tsx", "lib/inventory.ts"]
-        .iter()
-        .map(|f| read(&app.join(f)).lines().count())
-        .sum();
-    assert!(lines >= 300, "the sample app should have 300+ lines, has {lines}");
+    let lines: usize = [
+        "App.tsx",
+        "components/InventoryTable.tsx",
+        "lib/inventory.ts",
+    ]
+    .iter()
+    .map(|f| read(&app.join(f)).lines().count())
+    .sum();
+    assert!(
+        lines >= 300,
+        "the sample app should have 300+ lines, has {lines}"
+    );
     check_map_points_back(false);
 }
 
@@ -81,7 +113,10 @@ fn minified_bundle_map_still_resolves_to_the_tsx_line() {
 
 #[test]
 fn bundle_to_stdout_inlines_the_source_map() {
-    let result = run(appbundle().arg("bundle").arg(fixture("ok-counter")).arg("--sourcemap"));
+    let result = run(appbundle()
+        .arg("bundle")
+        .arg(fixture("ok-counter"))
+        .arg("--sourcemap"));
     assert!(result.status.success());
     let code = String::from_utf8(result.stdout).unwrap();
     assert!(code.contains("window.AppDependencies.core[\"react\"]"));
@@ -90,12 +125,20 @@ fn bundle_to_stdout_inlines_the_source_map() {
 
 #[test]
 fn bundle_of_a_rejected_app_exits_1_with_diagnostics_on_stderr() {
-    let result = run(appbundle().arg("bundle").arg(fixture("reject-blocked-packages")));
+    let result = run(appbundle()
+        .arg("bundle")
+        .arg(fixture("reject-blocked-packages")));
     assert_eq!(result.status.code(), Some(1));
     assert!(result.stdout.is_empty());
     let stderr = String::from_utf8(result.stderr).unwrap();
-    assert!(stderr.contains("error[import-blocked]: `moment` is blocked"), "{stderr}");
-    assert!(stderr.contains("reject-blocked-packages/App.tsx:1:20"), "{stderr}");
+    assert!(
+        stderr.contains("error[import-blocked]: `moment` is blocked"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("reject-blocked-packages/App.tsx:1:20"),
+        "{stderr}"
+    );
 }
 
 fn fixture_dirs(prefix: &str) -> Vec<std::path::PathBuf> {
@@ -116,7 +159,10 @@ fn markers(dir: &std::path::Path) -> BTreeSet<(String, u64, String)> {
         if path.extension().is_some_and(|e| e == "tsx" || e == "ts") {
             for (i, line) in read(&path).lines().enumerate() {
                 if let Some((_, rest)) = line.split_once("expect: ") {
-                    let code: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
+                    let code: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                        .collect();
                     out.insert((path.to_string_lossy().into_owned(), i as u64 + 1, code));
                 }
             }
@@ -133,7 +179,11 @@ fn lint_reports_one_diagnostic_per_problem_in_adversarial_fixtures() {
         if expected.is_empty() {
             continue; // syntax and nesting cases: their diagnostics are in the snapshots
         }
-        let result = run(appbundle().arg("lint").arg(&dir).arg("--format").arg("json"));
+        let result = run(appbundle()
+            .arg("lint")
+            .arg(&dir)
+            .arg("--format")
+            .arg("json"));
         assert_eq!(result.status.code(), Some(1), "{}", dir.display());
         let diagnostics: Vec<serde_json::Value> = serde_json::from_slice(&result.stdout).unwrap();
         let reported: Vec<(String, u64, String)> = diagnostics
@@ -146,11 +196,24 @@ fn lint_reports_one_diagnostic_per_problem_in_adversarial_fixtures() {
                 )
             })
             .collect();
-        assert_eq!(reported.len(), expected.len(), "{}: {reported:#?}", dir.display());
-        assert_eq!(reported.into_iter().collect::<BTreeSet<_>>(), expected, "{}", dir.display());
+        assert_eq!(
+            reported.len(),
+            expected.len(),
+            "{}: {reported:#?}",
+            dir.display()
+        );
+        assert_eq!(
+            reported.into_iter().collect::<BTreeSet<_>>(),
+            expected,
+            "{}",
+            dir.display()
+        );
         checked += 1;
     }
-    assert!(checked >= 15, "only {checked} adversarial fixtures carry markers");
+    assert!(
+        checked >= 15,
+        "only {checked} adversarial fixtures carry markers"
+    );
 }
 
 #[test]
@@ -158,15 +221,30 @@ fn lint_passes_every_benign_fixture() {
     let dirs = fixture_dirs("ok-");
     assert!(dirs.len() >= 25);
     let result = run(appbundle().arg("lint").args(&dirs));
-    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
 }
 
 #[test]
 fn lint_of_named_files_resolves_siblings_but_reports_only_them() {
     let dir = fixture("reject-problems-across-files");
-    let result = run(appbundle().arg("lint").arg(dir.join("App.tsx")).args(["--format", "json"]));
-    assert_eq!(result.status.code(), Some(0), "App.tsx imports fine siblings; their problems are theirs");
-    let result = run(appbundle().arg("lint").arg(dir.join("secret.ts")).args(["--format", "json"]));
+    let result = run(appbundle()
+        .arg("lint")
+        .arg(dir.join("App.tsx"))
+        .args(["--format", "json"]));
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "App.tsx imports fine siblings; their problems are theirs"
+    );
+    let result = run(appbundle()
+        .arg("lint")
+        .arg(dir.join("secret.ts"))
+        .args(["--format", "json"]));
     assert_eq!(result.status.code(), Some(1));
     let diagnostics: Vec<serde_json::Value> = serde_json::from_slice(&result.stdout).unwrap();
     assert_eq!(diagnostics.len(), 1);
@@ -176,7 +254,10 @@ fn lint_of_named_files_resolves_siblings_but_reports_only_them() {
 #[test]
 fn lint_sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let runtime = node_runtime();
-    let result = run(appbundle().arg("lint").args(fixture_dirs("reject-")).args(["--format", "sarif"]));
+    let result = run(appbundle()
+        .arg("lint")
+        .args(fixture_dirs("reject-"))
+        .args(["--format", "sarif"]));
     assert_eq!(result.status.code(), Some(1));
     let log: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
     assert_eq!(log["version"], "2.1.0");
@@ -189,9 +270,18 @@ fn lint_sarif_output_validates_against_the_sarif_2_1_0_schema() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    validator.stdin.take().unwrap().write_all(&result.stdout).unwrap();
+    validator
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&result.stdout)
+        .unwrap();
     let validated = validator.wait_with_output().unwrap();
-    assert!(validated.status.success(), "{}", String::from_utf8_lossy(&validated.stderr));
+    assert!(
+        validated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&validated.stderr)
+    );
 
     // And the validator does reject a log that breaks the schema.
     let mut validator = Command::new("node")
@@ -201,16 +291,29 @@ fn lint_sarif_output_validates_against_the_sarif_2_1_0_schema() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    validator.stdin.take().unwrap().write_all(br#"{"version":"2.1.0","runs":[{"results":[]}]}"#).unwrap();
+    validator
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"version":"2.1.0","runs":[{"results":[]}]}"#)
+        .unwrap();
     assert!(!validator.wait_with_output().unwrap().status.success());
 }
 
 #[test]
 fn lint_github_format_emits_workflow_commands() {
-    let result = run(appbundle().arg("lint").arg(fixture("reject-eval")).args(["--format", "github"]));
+    let result = run(appbundle()
+        .arg("lint")
+        .arg(fixture("reject-eval"))
+        .args(["--format", "github"]));
     assert_eq!(result.status.code(), Some(1));
     let out = String::from_utf8(result.stdout).unwrap();
     let first = out.lines().next().unwrap();
     assert!(first.starts_with("::error file="), "{first}");
-    assert!(first.contains("reject-eval/App.tsx,line=2,col=13,endLine=2,endColumn=17,title=dangerous-pattern::"), "{first}");
+    assert!(
+        first.contains(
+            "reject-eval/App.tsx,line=2,col=13,endLine=2,endColumn=17,title=dangerous-pattern::"
+        ),
+        "{first}"
+    );
 }

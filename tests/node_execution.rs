@@ -17,14 +17,27 @@ fn render(fixture_name: &str, extra_args: &[&str]) -> serde_json::Value {
         .arg("--outfile")
         .arg(&out)
         .args(extra_args));
-    assert!(bundled.status.success(), "bundle failed: {}", String::from_utf8_lossy(&bundled.stderr));
-    let ran = run(Command::new("node").arg(runtime.join("run-bundle.mjs")).arg(&out));
-    assert!(ran.status.success(), "node failed: {}", String::from_utf8_lossy(&ran.stderr));
+    assert!(
+        bundled.status.success(),
+        "bundle failed: {}",
+        String::from_utf8_lossy(&bundled.stderr)
+    );
+    let ran = run(Command::new("node")
+        .arg(runtime.join("run-bundle.mjs"))
+        .arg(&out));
+    assert!(
+        ran.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
     serde_json::from_slice(&ran.stdout).expect("run-bundle prints JSON")
 }
 
 fn html(fixture_name: &str, extra_args: &[&str]) -> String {
-    render(fixture_name, extra_args)["html"].as_str().unwrap().to_string()
+    render(fixture_name, extra_args)["html"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -61,13 +74,22 @@ fn css_is_injected_and_json_gives_default_and_named_exports() {
         "<div class=\"card\"><h1>Groceries</h1><p>2 items</p><ul><li>milk</li><li>eggs</li></ul></div>"
     );
     assert_eq!(result["styles"][0][0], "styles.css");
-    assert!(result["styles"][0][1].as_str().unwrap().contains("padding: 1rem"));
+    assert!(result["styles"][0][1]
+        .as_str()
+        .unwrap()
+        .contains("padding: 1rem"));
 }
 
 #[test]
 fn re_exports_of_packages_and_index_files_work() {
-    assert_eq!(html("ok-export-from-packages", &[]), "<div class=\"p-4 m-2\">ok</div>");
-    assert_eq!(html("ok-index-resolution", &[]), "<div class=\"card\"><button>Go</button></div>");
+    assert_eq!(
+        html("ok-export-from-packages", &[]),
+        "<div class=\"p-4 m-2\">ok</div>"
+    );
+    assert_eq!(
+        html("ok-index-resolution", &[]),
+        "<div class=\"card\"><button>Go</button></div>"
+    );
 }
 
 #[test]

@@ -66,7 +66,7 @@ fn string(value: &str) -> Box<Expr> {
 }
 
 /// `require.<helper>(args…);`
-fn runtime_call(helper: &str, args: Vec<Box<Expr>>) -> Stmt {
+fn runtime_call(helper: &str, args: Vec<Expr>) -> Stmt {
     let callee = MemberExpr {
         span: DUMMY_SP,
         obj: Box::new(Expr::Ident(ident("require"))),
@@ -79,7 +79,10 @@ fn runtime_call(helper: &str, args: Vec<Box<Expr>>) -> Stmt {
             callee: Callee::Expr(Box::new(Expr::Member(callee))),
             args: args
                 .into_iter()
-                .map(|expr| ExprOrSpread { spread: None, expr })
+                .map(|expr| ExprOrSpread {
+                    spread: None,
+                    expr: Box::new(expr),
+                })
                 .collect(),
             ..Default::default()
         })),
@@ -89,10 +92,10 @@ fn runtime_call(helper: &str, args: Vec<Box<Expr>>) -> Stmt {
 fn wrapper(id: &str, body: ModuleBody) -> Function {
     let stmts = match body {
         ModuleBody::Script(stmts) => stmts,
-        ModuleBody::Css(text) => vec![runtime_call("css", vec![string(id), string(&text)])],
+        ModuleBody::Css(text) => vec![runtime_call("css", vec![*string(id), *string(&text)])],
         ModuleBody::Json(value) => vec![runtime_call(
             "json",
-            vec![Box::new(Expr::Ident(ident("module"))), value],
+            vec![Expr::Ident(ident("module")), *value],
         )],
     };
     Function {

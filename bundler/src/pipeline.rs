@@ -238,6 +238,8 @@ struct AnalysedScript {
     resolved: ResolvedModule,
     /// Accepted imports: specifier → target.
     targets: HashMap<String, ModuleTarget>,
+    /// The app files it imports, in source order (so linking order is deterministic).
+    local_files: Vec<String>,
     packages: Vec<(ModuleTarget, Vec<ImportedName>)>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -285,6 +287,13 @@ fn analyse_script(
         policy::judge_imports(allowlist, files, path, &found.records, locator);
     diagnostics.extend(import_diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
+    let local_files = accepted
+        .iter()
+        .filter_map(|(_, target)| match target {
+            ModuleTarget::File(path) => Some(path.clone()),
+            ModuleTarget::Dependency { .. } => None,
+        })
+        .collect();
     let targets = accepted
         .iter()
         .map(|(record, target)| (record.specifier.clone(), target.clone()))
@@ -302,6 +311,7 @@ fn analyse_script(
             top_level_mark,
         },
         targets,
+        local_files,
         packages,
         diagnostics,
     })
@@ -346,11 +356,9 @@ fn bundle_files(
             },
             _ => match analyse_script(&locator, files, &path, &file, kind, allowlist) {
                 Ok(script) => {
-                    for target in script.targets.values() {
-                        if let ModuleTarget::File(next) = target {
-                            if seen.insert(next.clone()) {
-                                queue.push_back(next.clone());
-                            }
+                    for next in &script.local_files {
+                        if seen.insert(next.clone()) {
+                            queue.push_back(next.clone());
                         }
                     }
                     for (target, names) in &script.packages {

@@ -72,11 +72,11 @@ impl SourceRewriter<'_> {
                         .as_ref()
                         .map(|c| c.to_string_lossy().into_owned())
                         .unwrap_or_else(|| quasi.raw.to_string());
-                    first.expr = Box::new(Expr::Lit(Lit::Str(Str {
+                    *first.expr = Expr::Lit(Lit::Str(Str {
                         span: t.span,
                         value: value.into(),
                         raw: None,
-                    })));
+                    }));
                 }
             }
             if let Expr::Lit(Lit::Str(s)) = &mut *first.expr {

@@ -34,24 +34,38 @@ fn run_case(entry: &Path) -> datatest_stable::Result<()> {
                 .cloned()
                 .collect();
             if sources != scripts {
-                return Err(format!("{name}: map sources {sources:?} != linked files {scripts:?}").into());
+                return Err(
+                    format!("{name}: map sources {sources:?} != linked files {scripts:?}").into(),
+                );
             }
             for (index, source) in map.sources().enumerate() {
                 let content = map.get_source_contents(index as u32).unwrap_or_default();
                 if content != files[source] {
-                    return Err(format!("{name}: sourcesContent of {source} is not the input").into());
+                    return Err(
+                        format!("{name}: sourcesContent of {source} is not the input").into(),
+                    );
                 }
             }
             let imports: Vec<String> = output
                 .imports
                 .iter()
-                .map(|i| format!("{} ({}) {{{}}}", i.specifier, i.category, i.names.join(", ")))
+                .map(|i| {
+                    format!(
+                        "{} ({}) {{{}}}",
+                        i.specifier,
+                        i.category,
+                        i.names.join(", ")
+                    )
+                })
                 .collect();
             format!(
                 "bundles: {}\nfiles: {}\nimports:\n{}\nmap: {} tokens over {}\n\n{}",
                 output.bundles.join(", "),
                 output.files.join(", "),
-                imports.iter().map(|i| format!("  {i}\n")).collect::<String>(),
+                imports
+                    .iter()
+                    .map(|i| format!("  {i}\n"))
+                    .collect::<String>(),
                 map.get_token_count(),
                 sources.into_iter().collect::<Vec<_>>().join(", "),
                 output.code
@@ -59,7 +73,11 @@ fn run_case(entry: &Path) -> datatest_stable::Result<()> {
         }
         Err(diagnostics) => {
             if !name.starts_with("reject-") {
-                return Err(format!("{name}: expected to bundle, got:\n{}", report::text(diagnostics)).into());
+                return Err(format!(
+                    "{name}: expected to bundle, got:\n{}",
+                    report::text(diagnostics)
+                )
+                .into());
             }
             let expected = support::expected_problems(&files);
             if !expected.is_empty() {

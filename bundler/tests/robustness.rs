@@ -31,9 +31,15 @@ fn pathological_nesting_is_refused_not_overflowed() {
     ];
     for source in cases {
         let found = codes(&one_file(source.clone()));
-        assert!(!found.is_empty(), "{} bytes of nesting should be refused", source.len());
         assert!(
-            found.iter().all(|c| matches!(c, DiagnosticCode::TooDeep | DiagnosticCode::SyntaxError)),
+            !found.is_empty(),
+            "{} bytes of nesting should be refused",
+            source.len()
+        );
+        assert!(
+            found
+                .iter()
+                .all(|c| matches!(c, DiagnosticCode::TooDeep | DiagnosticCode::SyntaxError)),
             "{found:?}"
         );
     }
@@ -51,7 +57,14 @@ fn moderate_nesting_still_bundles() {
 
 #[test]
 fn garbage_input_gives_syntax_errors() {
-    for source in ["\u{0}\u{1}\u{2}", "}}}}{{{{", "export default <", "import from from from;", "\u{feff}@@@", "'unterminated"] {
+    for source in [
+        "\u{0}\u{1}\u{2}",
+        "}}}}{{{{",
+        "export default <",
+        "import from from from;",
+        "\u{feff}@@@",
+        "'unterminated",
+    ] {
         let found = codes(&one_file(source.to_string()));
         assert!(!found.is_empty(), "{source:?} should not bundle");
     }
@@ -73,7 +86,10 @@ fn bad_file_names_and_missing_entries_are_reported() {
     };
     assert_eq!(codes(&request), vec![DiagnosticCode::InvalidPath]);
     let request = BundleRequest {
-        files: BTreeMap::from([("A.tsx".to_string(), String::new()), ("B.tsx".to_string(), String::new())]),
+        files: BTreeMap::from([
+            ("A.tsx".to_string(), String::new()),
+            ("B.tsx".to_string(), String::new()),
+        ]),
         ..Default::default()
     };
     assert_eq!(codes(&request), vec![DiagnosticCode::EntryNotFound]);

@@ -14,7 +14,9 @@ pub fn appbundle() -> Command {
 }
 
 pub fn run(command: &mut Command) -> Output {
-    command.output().unwrap_or_else(|e| panic!("could not run {command:?}: {e}"))
+    command
+        .output()
+        .unwrap_or_else(|e| panic!("could not run {command:?}: {e}"))
 }
 
 /// `tests/node-runtime` with its real npm packages installed (`npm ci`, once, under a file lock
@@ -22,10 +24,14 @@ pub fn run(command: &mut Command) -> Output {
 /// test with a message instead of skipping it.
 pub fn node_runtime() -> PathBuf {
     let dir = repo_root().join("tests/node-runtime");
-    let lock = File::create(std::env::temp_dir().join("appbundle-node-runtime.lock")).expect("lock file");
+    let lock =
+        File::create(std::env::temp_dir().join("appbundle-node-runtime.lock")).expect("lock file");
     lock.lock().expect("lock node-runtime install");
     let installed = dir.join("node_modules/.package-lock.json");
-    let stale = match (installed.metadata(), dir.join("package-lock.json").metadata()) {
+    let stale = match (
+        installed.metadata(),
+        dir.join("package-lock.json").metadata(),
+    ) {
         (Ok(i), Ok(l)) => i.modified().ok() < l.modified().ok(),
         _ => true,
     };
@@ -38,7 +44,10 @@ pub fn node_runtime() -> PathBuf {
         assert!(status.success(), "npm ci in tests/node-runtime failed");
     }
     let node = Command::new("node").arg("--version").output();
-    assert!(node.is_ok_and(|o| o.status.success()), "node is required for the Node execution tests");
+    assert!(
+        node.is_ok_and(|o| o.status.success()),
+        "node is required for the Node execution tests"
+    );
     dir
 }
 

@@ -36,45 +36,44 @@ pub fn judge_import(
     files: &SourceFiles,
     importer: &str,
     specifier: &str,
-) -> Result<ModuleTarget, Diagnostic> {
+) -> Result<ModuleTarget, Box<Diagnostic>> {
     if rules::url_import::is_url(specifier) {
-        return Err(rules::url_import::diagnostic(specifier));
+        return Err(Box::new(rules::url_import::diagnostic(specifier)));
     }
     if specifier.starts_with('.') || specifier.starts_with('/') {
         let path = files
             .resolve_relative(importer, specifier)
-            .map_err(|e| rules::file_not_found::diagnostic(specifier, e))?;
+            .map_err(|e| Box::new(rules::file_not_found::diagnostic(specifier, e)))?;
         if FileKind::of(&path) == FileKind::Other {
-            return Err(rules::file_not_found::unsupported(&path));
+            return Err(Box::new(rules::file_not_found::unsupported(&path)));
         }
         return Ok(ModuleTarget::File(path));
     }
-    match allowlist.classify(specifier) {
+    let rejected = match allowlist.classify(specifier) {
         SpecifierClass::Allowed {
             package,
             key,
             category,
-        } => Ok(ModuleTarget::Dependency {
-            package: package.to_string(),
-            category: category.to_string(),
-            key,
-        }),
-        SpecifierClass::NodeBuiltin { name } => {
-            Err(rules::node_builtin::diagnostic(allowlist, &name))
+        } => {
+            return Ok(ModuleTarget::Dependency {
+                package: package.to_string(),
+                category: category.to_string(),
+                key,
+            })
         }
-        SpecifierClass::Blocked { group, name } => {
-            Err(rules::import_blocked::diagnostic(group, &name))
+        SpecifierClass::NodeBuiltin { name } => rules::node_builtin::diagnostic(allowlist, &name),
+        SpecifierClass::Blocked { group, name } => rules::import_blocked::diagnostic(group, &name),
+        SpecifierClass::SubpathNotAllowed { package, subpath } => {
+            rules::import_not_allowed::subpath_diagnostic(package, &subpath)
         }
-        SpecifierClass::SubpathNotAllowed { package, subpath } => Err(
-            rules::import_not_allowed::subpath_diagnostic(package, &subpath),
-        ),
-        SpecifierClass::Unknown { package } => Err(rules::import_not_allowed::unknown_diagnostic(
-            allowlist, specifier, &package,
-        )),
-        SpecifierClass::Malformed { reason } => Err(
-            rules::import_not_allowed::malformed_diagnostic(specifier, reason),
-        ),
-    }
+        SpecifierClass::Unknown { package } => {
+            rules::import_not_allowed::unknown_diagnostic(allowlist, specifier, &package)
+        }
+        SpecifierClass::Malformed { reason } => {
+            rules::import_not_allowed::malformed_diagnostic(specifier, reason)
+        }
+    };
+    Err(Box::new(rejected))
 }
 
 /// Judges every import record of a file; accepted ones come back with their target.
@@ -90,7 +89,7 @@ pub fn judge_imports(
     for record in records {
         match judge_import(allowlist, files, importer, &record.specifier) {
             Ok(target) => accepted.push((record.clone(), target)),
-            Err(d) => diagnostics.push(locator.attach(d, record.span)),
+            Err(d) => diagnostics.push(locator.attach(*d, record.span)),
         }
     }
     (accepted, diagnostics)

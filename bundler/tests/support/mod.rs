@@ -13,7 +13,10 @@ pub fn fixtures_dir() -> PathBuf {
 /// Files of a fixture case (everything but `options.json` and snapshots), keyed by relative path.
 pub fn read_case(dir: &Path) -> BTreeMap<String, String> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .collect();
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let path = entry.path();
@@ -25,7 +28,11 @@ pub fn read_case(dir: &Path) -> BTreeMap<String, String> {
             if name == "options.json" || name.ends_with(".snap") || name.ends_with(".snap.new") {
                 continue;
             }
-            let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.insert(rel, std::fs::read_to_string(&path).unwrap());
         }
     }
@@ -48,7 +55,10 @@ pub fn expected_problems(files: &BTreeMap<String, String>) -> BTreeSet<(String, 
     for (path, text) in files {
         for (index, line) in text.lines().enumerate() {
             if let Some((_, rest)) = line.split_once("expect: ") {
-                let code: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
+                let code: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                    .collect();
                 out.insert((path.clone(), index as u32 + 1, code));
             }
         }
@@ -60,6 +70,12 @@ pub fn expected_problems(files: &BTreeMap<String, String>) -> BTreeSet<(String, 
 pub fn reported_problems(diagnostics: &[Diagnostic]) -> Vec<(String, u32, String)> {
     diagnostics
         .iter()
-        .map(|d| (d.file.clone().unwrap_or_default(), d.line.unwrap_or(0), d.code.as_str().to_string()))
+        .map(|d| {
+            (
+                d.file.clone().unwrap_or_default(),
+                d.line.unwrap_or(0),
+                d.code.as_str().to_string(),
+            )
+        })
         .collect()
 }
