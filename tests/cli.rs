@@ -263,20 +263,7 @@ fn lint_sarif_output_validates_against_the_sarif_2_1_0_schema() {
     assert_eq!(log["version"], "2.1.0");
     assert!(log["runs"][0]["results"].as_array().unwrap().len() > 50);
 
-    let mut validator = Command::new("node")
-        .arg(runtime.join("validate-sarif.mjs"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    validator
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&result.stdout)
-        .unwrap();
-    let validated = validator.wait_with_output().unwrap();
+    let validated = validate_sarif(&runtime, &result.stdout);
     assert!(
         validated.status.success(),
         "{}",
@@ -284,20 +271,21 @@ fn lint_sarif_output_validates_against_the_sarif_2_1_0_schema() {
     );
 
     // And the validator does reject a log that breaks the schema.
+    let broken = validate_sarif(&runtime, br#"{"version":"2.1.0","runs":[{"results":[]}]}"#);
+    assert!(!broken.status.success());
+}
+
+/// Pipes a SARIF log through `tests/node-runtime/validate-sarif.mjs`.
+fn validate_sarif(runtime: &std::path::Path, log: &[u8]) -> std::process::Output {
     let mut validator = Command::new("node")
         .arg(runtime.join("validate-sarif.mjs"))
         .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    validator
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"version":"2.1.0","runs":[{"results":[]}]}"#)
-        .unwrap();
-    assert!(!validator.wait_with_output().unwrap().status.success());
+        .expect("node runs the SARIF validator");
+    validator.stdin.take().unwrap().write_all(log).unwrap();
+    validator.wait_with_output().unwrap()
 }
 
 #[test]
