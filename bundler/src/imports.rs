@@ -83,30 +83,42 @@ impl ImportCollector {
 
     fn record_call_argument(&mut self, args: &[ExprOrSpread], call_span: Span, kind: ImportKind) {
         match args.first().map(|a| &*a.expr) {
-            Some(Expr::Lit(Lit::Str(s))) => self.record(s, kind, vec![ImportedName::Namespace]),
-            Some(Expr::Tpl(t)) if t.exprs.is_empty() && t.quasis.len() == 1 => {
-                let quasi = &t.quasis[0];
-                let value = quasi
-                    .cooked
-                    .as_ref()
-                    .map(|c| c.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| quasi.raw.to_string());
-                self.out.records.push(ImportRecord {
-                    specifier: value,
-                    span: t.span,
+            Some(expr) => match literal_specifier(expr) {
+                Some(specifier) => self.out.records.push(ImportRecord {
+                    specifier,
+                    span: expr.span(),
                     kind,
                     names: vec![ImportedName::Namespace],
-                });
-            }
-            Some(other) => self.out.computed.push(ComputedImport {
-                span: other.span(),
-                kind,
-            }),
+                }),
+                None => self.out.computed.push(ComputedImport {
+                    span: expr.span(),
+                    kind,
+                }),
+            },
             None => self.out.computed.push(ComputedImport {
                 span: call_span,
                 kind,
             }),
         }
+    }
+}
+
+/// The value of an `import()` / `require()` argument that is known before run time: a string
+/// literal, or a template literal without substitutions.
+pub fn literal_specifier(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
+        Expr::Tpl(t) if t.exprs.is_empty() && t.quasis.len() == 1 => {
+            let quasi = &t.quasis[0];
+            Some(
+                quasi
+                    .cooked
+                    .as_ref()
+                    .map(|c| c.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| quasi.raw.to_string()),
+            )
+        }
+        _ => None,
     }
 }
 

@@ -6,10 +6,11 @@
 //! prebuilt package. Step 2 ([`inline_dependencies`], after it): `require("dep:…")` calls become
 //! member expressions on `window.AppDependencies`.
 
-use swc_core::common::{Mark, SyntaxContext, DUMMY_SP};
+use swc_core::common::{Mark, Spanned, SyntaxContext, DUMMY_SP};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
+use crate::imports::literal_specifier;
 use crate::policy::ModuleTarget;
 
 const DEPENDENCY_PREFIX: &str = "dep:";
@@ -63,26 +64,20 @@ impl SourceRewriter<'_> {
     }
 
     fn rewrite_argument(&mut self, args: &mut [ExprOrSpread]) {
-        if let Some(first) = args.first_mut() {
-            if let Expr::Tpl(t) = &*first.expr {
-                if t.exprs.is_empty() && t.quasis.len() == 1 {
-                    let quasi = &t.quasis[0];
-                    let value = quasi
-                        .cooked
-                        .as_ref()
-                        .map(|c| c.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| quasi.raw.to_string());
-                    *first.expr = Expr::Lit(Lit::Str(Str {
-                        span: t.span,
-                        value: value.into(),
-                        raw: None,
-                    }));
-                }
-            }
-            if let Expr::Lit(Lit::Str(s)) = &mut *first.expr {
-                self.rewrite(s);
-            }
-        }
+        let Some(first) = args.first_mut() else {
+            return;
+        };
+        let Some(specifier) = literal_specifier(&first.expr) else {
+            return;
+        };
+        // A template literal becomes a plain string, which the module transform expects.
+        let mut literal = Str {
+            span: first.expr.span(),
+            value: specifier.into(),
+            raw: None,
+        };
+        self.rewrite(&mut literal);
+        *first.expr = Expr::Lit(Lit::Str(literal));
     }
 }
 
