@@ -3,6 +3,10 @@
 
 mod support;
 
+// The fixture suite's own reader and `expect:` marker parser.
+#[path = "../bundler/tests/support/mod.rs"]
+mod fixture_support;
+
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -151,24 +155,19 @@ fn fixture_dirs(prefix: &str) -> Vec<std::path::PathBuf> {
     dirs
 }
 
-/// `(file, line, code)` for each `expect: <code>` marker under `dir`.
+/// `(file, line, code)` for each `expect: <code>` marker under `dir`, with paths as `lint`
+/// prints them.
 fn markers(dir: &std::path::Path) -> BTreeSet<(String, u64, String)> {
-    let mut out = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "tsx" || e == "ts") {
-            for (i, line) in read(&path).lines().enumerate() {
-                if let Some((_, rest)) = line.split_once("expect: ") {
-                    let code: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || *c == '-')
-                        .collect();
-                    out.insert((path.to_string_lossy().into_owned(), i as u64 + 1, code));
-                }
-            }
-        }
-    }
-    out
+    fixture_support::expected_problems(&fixture_support::read_case(dir))
+        .into_iter()
+        .map(|(file, line, code)| {
+            (
+                dir.join(file).to_string_lossy().into_owned(),
+                u64::from(line),
+                code,
+            )
+        })
+        .collect()
 }
 
 #[test]

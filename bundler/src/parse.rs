@@ -22,10 +22,6 @@ impl Locator {
         Locator { cm }
     }
 
-    pub fn source_map(&self) -> &Lrc<SourceMap> {
-        &self.cm
-    }
-
     /// Location of a span in one of the app's files (`None` for synthetic spans).
     pub fn locate(&self, span: Span) -> Option<(Location, String)> {
         if span.lo.is_dummy() || span.hi < span.lo {

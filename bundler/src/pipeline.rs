@@ -11,7 +11,7 @@ use swc_core::ecma::transforms::base::{helpers, resolver};
 use crate::allowlist::Allowlist;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{normalize_path, FileKind, SourceFiles};
-use crate::imports::{collect_imports, ImportedName};
+use crate::imports::{collect_imports, ImportRecord, ImportedName};
 use crate::link::{link, LinkedModule, ModuleBody};
 use crate::parse::{add_file, parse_json, parse_script, Locator};
 use crate::policy::{self, ModuleTarget};
@@ -236,12 +236,19 @@ fn internal_error(what: &str) -> Diagnostic {
 
 struct AnalysedScript {
     resolved: ResolvedModule,
-    /// Accepted imports: specifier → target.
-    targets: HashMap<String, ModuleTarget>,
-    /// The app files it imports, in source order (so linking order is deterministic).
-    local_files: Vec<String>,
-    packages: Vec<(ModuleTarget, Vec<ImportedName>)>,
+    /// Accepted imports with their targets, in source order (so linking order is deterministic).
+    accepted: Vec<(ImportRecord, ModuleTarget)>,
     diagnostics: Vec<Diagnostic>,
+}
+
+impl AnalysedScript {
+    /// The app files it imports, in source order.
+    fn local_files(&self) -> impl Iterator<Item = &String> {
+        self.accepted.iter().filter_map(|(_, target)| match target {
+            ModuleTarget::File(path) => Some(path),
+            ModuleTarget::Dependency { .. } => None,
+        })
+    }
 }
 
 fn too_deep(locator: &Locator, span: Span) -> Diagnostic {
@@ -287,22 +294,6 @@ fn analyse_script(
         policy::judge_imports(allowlist, files, path, &found.records, locator);
     diagnostics.extend(import_diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    let local_files = accepted
-        .iter()
-        .filter_map(|(_, target)| match target {
-            ModuleTarget::File(path) => Some(path.clone()),
-            ModuleTarget::Dependency { .. } => None,
-        })
-        .collect();
-    let targets = accepted
-        .iter()
-        .map(|(record, target)| (record.specifier.clone(), target.clone()))
-        .collect();
-    let packages = accepted
-        .into_iter()
-        .filter(|(_, target)| matches!(target, ModuleTarget::Dependency { .. }))
-        .map(|(record, target)| (target, record.names))
-        .collect();
     Ok(AnalysedScript {
         resolved: ResolvedModule {
             module,
@@ -310,9 +301,7 @@ fn analyse_script(
             unresolved_mark,
             top_level_mark,
         },
-        targets,
-        local_files,
-        packages,
+        accepted,
         diagnostics,
     })
 }
@@ -356,12 +345,16 @@ fn bundle_files(
             },
             _ => match analyse_script(&locator, files, &path, &file, kind, allowlist) {
                 Ok(script) => {
-                    for next in &script.local_files {
+                    for next in script.local_files() {
                         if seen.insert(next.clone()) {
                             queue.push_back(next.clone());
                         }
                     }
-                    for (target, names) in &script.packages {
+                    for (record, target) in &script.accepted {
+                        if matches!(target, ModuleTarget::File(_)) {
+                            continue;
+                        }
+                        let names = &record.names;
                         packages
                             .entry(target.clone())
                             .or_default()
@@ -394,10 +387,13 @@ fn bundle_files(
                 Analysed::Json(value) => ModuleBody::Json(value),
                 Analysed::Script(script) => {
                     let AnalysedScript {
-                        resolved, targets, ..
+                        resolved, accepted, ..
                     } = *script;
+                    // Specifiers judged during analysis, plus any a transform adds
+                    // (`react/jsx-runtime`), judged now by the same policy.
                     let mut resolve = |specifier: &str| {
-                        targets.get(specifier).cloned().or_else(|| {
+                        let known = accepted.iter().find(|(r, _)| r.specifier == specifier);
+                        known.map(|(_, target)| target.clone()).or_else(|| {
                             policy::judge_import(allowlist, files, path, specifier).ok()
                         })
                     };
