@@ -54,6 +54,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Prebuild the allowlist into category bundles + manifest.json (needs npm and node).
+    BuildDeps(BuildDepsArgs),
+    /// Render prompts/available-imports.md from allowlist.toml.
+    Prompts {
+        #[arg(long, default_value = "prompts/available-imports.md")]
+        out: PathBuf,
+        /// Exit 1 if the file on disk differs from what would be rendered.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct BuildDepsArgs {
+    #[arg(long, default_value = "public/runtime-deps")]
+    out: PathBuf,
+    /// Build only this category.
+    #[arg(long)]
+    only: Option<String>,
+    /// Build nothing; exit 1 unless the manifest matches the current allowlist and lockfile.
+    #[arg(long)]
+    check: bool,
+    /// Rewrite deps-builder/npm/package.json from allowlist.toml and refresh its lockfile.
+    #[arg(long)]
+    sync_lockfile: bool,
+    #[arg(long, default_value = "deps-builder/npm")]
+    npm_dir: PathBuf,
+    /// Where npm installs (default: ~/.cache/appbundle).
+    #[arg(long, env = "APPBUNDLE_CACHE_DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -85,6 +115,8 @@ fn main() -> ExitCode {
             format,
         } => run_bundle(input, entry, outfile, sourcemap, minify, format),
         Command::Lint { paths, format } => run_lint(paths, format),
+        Command::BuildDeps(args) => run_build_deps(args),
+        Command::Prompts { out, check } => run_prompts(out, check),
     };
     match result {
         Ok(code) => code,
@@ -172,4 +204,75 @@ fn run_lint(paths: Vec<PathBuf>, format: Format) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn default_cache_dir() -> PathBuf {
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("appbundle")
+}
+
+fn run_build_deps(args: BuildDepsArgs) -> anyhow::Result<ExitCode> {
+    use appbundle_deps_builder::{build_deps, npm, run::check_deps, BuildConfig};
+    let allowlist = Allowlist::embedded();
+    if args.sync_lockfile {
+        npm::sync_lockfile(&args.npm_dir, allowlist)?;
+    }
+    let config = BuildConfig {
+        out_dir: args.out,
+        npm_dir: args.npm_dir,
+        cache_dir: args.cache_dir.unwrap_or_else(default_cache_dir),
+        only: args.only,
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+    };
+    if args.check {
+        return Ok(match check_deps(&config, allowlist) {
+            Ok(_) => {
+                eprintln!("runtime deps are up to date");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("appbundle: {e}");
+                ExitCode::from(1)
+            }
+        });
+    }
+    let report = build_deps(&config, allowlist)?;
+    eprintln!(
+        "{:<12} {:>8} {:>10} {:>10} {:>10}  built",
+        "category", "packages", "raw KB", "gzip KB", "brotli KB"
+    );
+    for c in &report.categories {
+        eprintln!(
+            "{:<12} {:>8} {:>10.1} {:>10.1} {:>10.1}  {}",
+            c.category,
+            c.packages,
+            c.bundle.bytes as f64 / 1024.0,
+            c.bundle.gzip_bytes as f64 / 1024.0,
+            c.bundle.brotli_bytes as f64 / 1024.0,
+            if c.rebuilt {
+                format!("{:.2} s", c.duration.as_secs_f64())
+            } else {
+                "unchanged".to_string()
+            }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_prompts(out: PathBuf, check: bool) -> anyhow::Result<ExitCode> {
+    let rendered = appbundle_deps_builder::prompts::available_imports(Allowlist::embedded());
+    if check {
+        let current = std::fs::read_to_string(&out).unwrap_or_default();
+        if current != rendered {
+            eprintln!("{} is stale: run `appbundle prompts`", out.display());
+            return Ok(ExitCode::from(1));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    std::fs::write(&out, rendered).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {}", out.display());
+    Ok(ExitCode::SUCCESS)
 }

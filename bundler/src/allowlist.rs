@@ -66,6 +66,35 @@ pub struct Package {
     pub subpaths: Vec<String>,
     #[serde(default)]
     pub example: Option<String>,
+    /// Give each subpath a bundle of its own (`<category>_<subpath>`), for packages whose
+    /// subpaths are large and independent (react-icons: one set per bundle, not 40 MB at once).
+    #[serde(default)]
+    pub split_subpaths: bool,
+}
+
+impl Package {
+    /// The bundle that registers `specifier` (the package itself or one of its subpaths).
+    pub fn bundle_for(&self, subpath: Option<&str>) -> String {
+        match subpath {
+            Some(sub) if self.split_subpaths => {
+                let suffix: String = sub
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                    .collect();
+                format!("{}_{suffix}", self.category)
+            }
+            _ => self.category.clone(),
+        }
+    }
+}
+
+/// One prebuilt bundle: a category, or a split-off subpath of a package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleSpec {
+    pub name: String,
+    pub load: LoadStrategy,
+    /// Specifiers it registers, in a stable order.
+    pub specifiers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,7 +130,8 @@ pub enum SpecifierClass<'a> {
         package: &'a str,
         /// The key the category bundle registers: `react`, `react-dom/client`.
         key: String,
-        category: &'a str,
+        /// The bundle that registers it (a category, or `<category>_<subpath>` when split).
+        category: String,
     },
     /// A package of the allowlist, but a subpath it does not provide.
     SubpathNotAllowed {
@@ -188,6 +218,48 @@ impl Allowlist {
             .map(|(name, _)| name.as_str())
     }
 
+    /// Every bundle deps-builder produces, always-loaded ones first, then by name.
+    pub fn bundles(&self) -> Vec<BundleSpec> {
+        let mut by_name: BTreeMap<String, Vec<String>> = self
+            .categories
+            .keys()
+            .map(|c| (c.clone(), Vec::new()))
+            .collect();
+        for package in &self.packages {
+            by_name
+                .entry(package.bundle_for(None))
+                .or_default()
+                .push(package.name.clone());
+            for sub in &package.subpaths {
+                by_name
+                    .entry(package.bundle_for(Some(sub)))
+                    .or_default()
+                    .push(format!("{}/{sub}", package.name));
+            }
+        }
+        by_name
+            .entry(self.runtime.category.clone())
+            .or_default()
+            .push(self.runtime.module.clone());
+        let load_of = |name: &str| {
+            self.categories
+                .get(name)
+                .map(|c| c.load)
+                .unwrap_or(LoadStrategy::OnImport)
+        };
+        let mut out: Vec<BundleSpec> = by_name
+            .into_iter()
+            .filter(|(_, specifiers)| !specifiers.is_empty())
+            .map(|(name, specifiers)| BundleSpec {
+                load: load_of(&name),
+                name,
+                specifiers,
+            })
+            .collect();
+        out.sort_by_key(|b| (b.load != LoadStrategy::Always, b.name.clone()));
+        out
+    }
+
     /// Judges a bare specifier (not relative, not a URL).
     pub fn classify(&self, specifier: &str) -> SpecifierClass<'_> {
         if let Some(name) = specifier.strip_prefix("node:") {
@@ -203,7 +275,7 @@ impl Allowlist {
             return SpecifierClass::Allowed {
                 package: &self.runtime.module,
                 key: self.runtime.module.clone(),
-                category: &self.runtime.category,
+                category: self.runtime.category.clone(),
             };
         }
         if let Some(found) = self.package(package) {
@@ -211,12 +283,12 @@ impl Allowlist {
                 None => SpecifierClass::Allowed {
                     package: &found.name,
                     key: found.name.clone(),
-                    category: &found.category,
+                    category: found.bundle_for(None),
                 },
                 Some(sub) if found.subpaths.iter().any(|s| s == sub) => SpecifierClass::Allowed {
                     package: &found.name,
                     key: specifier.to_string(),
-                    category: &found.category,
+                    category: found.bundle_for(Some(sub)),
                 },
                 Some(sub) => SpecifierClass::SubpathNotAllowed {
                     package: found,
@@ -306,10 +378,11 @@ mod tests {
         let list = Allowlist::embedded();
         assert!(matches!(
             list.classify("react-dom/client"),
-            SpecifierClass::Allowed {
-                category: "core",
-                ..
-            }
+            SpecifierClass::Allowed { ref category, .. } if category == "core"
+        ));
+        assert!(matches!(
+            list.classify("react-icons/fa"),
+            SpecifierClass::Allowed { ref category, .. } if category == "icons_fa"
         ));
         assert!(matches!(
             list.classify("react-dom/server"),

@@ -14,6 +14,7 @@ pub mod emit;
 pub mod files;
 pub mod imports;
 pub mod link;
+pub mod manifest;
 pub mod nesting;
 pub mod parse;
 pub mod pipeline;

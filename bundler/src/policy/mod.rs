@@ -57,7 +57,7 @@ pub fn judge_import(
         } => {
             return Ok(ModuleTarget::Dependency {
                 package: package.to_string(),
-                category: category.to_string(),
+                category,
                 key,
             })
         }

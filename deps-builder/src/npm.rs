@@ -1,0 +1,107 @@
+//! Pinned, script-free install: `deps-builder/npm/package.json` + `package-lock.json` (generated
+//! from allowlist.toml, committed) are installed with `npm ci --ignore-scripts` into a cache
+//! folder keyed by the lockfile's hash, so no install script of any package ever runs here and a
+//! second build reuses the install.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use appbundle_bundler::Allowlist;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::{io_error, BuildError};
+
+/// `package.json` for the allowlist: every package at its pinned version.
+pub fn package_json(allowlist: &Allowlist) -> String {
+    let dependencies: serde_json::Map<String, serde_json::Value> = allowlist
+        .packages
+        .iter()
+        .map(|p| (p.name.clone(), json!(p.version)))
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_iter()
+        .collect();
+    let manifest = json!({
+        "name": "appbundle-runtime-deps",
+        "private": true,
+        "description": "Generated from allowlist.toml by `appbundle build-deps`; do not edit.",
+        "dependencies": dependencies,
+    });
+    serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n"
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Checks the committed `package.json` against the allowlist, so a version changed in one place
+/// is never silently built from the other.
+pub fn check_package_json(npm_dir: &Path, allowlist: &Allowlist) -> Result<(), BuildError> {
+    let path = npm_dir.join("package.json");
+    let committed = std::fs::read_to_string(&path).map_err(|e| io_error(path.display(), e))?;
+    if committed != package_json(allowlist) {
+        return Err(BuildError::Stale(format!(
+            "{} does not match allowlist.toml: run `appbundle build-deps --sync-lockfile` and commit it with package-lock.json",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Rewrites `package.json` from the allowlist and refreshes the lockfile (needs the registry).
+pub fn sync_lockfile(npm_dir: &Path, allowlist: &Allowlist) -> Result<(), BuildError> {
+    let path = npm_dir.join("package.json");
+    std::fs::write(&path, package_json(allowlist)).map_err(|e| io_error(path.display(), e))?;
+    run_npm(
+        npm_dir,
+        &[
+            "install",
+            "--package-lock-only",
+            "--ignore-scripts",
+            "--no-audit",
+            "--no-fund",
+        ],
+    )
+}
+
+fn run_npm(dir: &Path, args: &[&str]) -> Result<(), BuildError> {
+    let output = Command::new("npm")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| BuildError::Npm(format!("cannot run npm (is it installed?): {e}")))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(BuildError::Npm(format!(
+            "npm {} in {}: {}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        )))
+    }
+}
+
+/// Installs the lockfile into `<cache>/npm-<lock hash>/` (once) and returns that folder.
+pub fn install(npm_dir: &Path, cache_dir: &Path) -> Result<PathBuf, BuildError> {
+    let lock_path = npm_dir.join("package-lock.json");
+    let lock = std::fs::read(&lock_path).map_err(|e| io_error(lock_path.display(), e))?;
+    let target = cache_dir.join(format!("npm-{}", &sha256_hex(&lock)[..16]));
+    let done = target.join(".installed");
+    if done.exists() {
+        return Ok(target);
+    }
+    std::fs::create_dir_all(&target).map_err(|e| io_error(target.display(), e))?;
+    for name in ["package.json", "package-lock.json"] {
+        std::fs::copy(npm_dir.join(name), target.join(name)).map_err(|e| io_error(name, e))?;
+    }
+    run_npm(
+        &target,
+        &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+    )?;
+    std::fs::write(&done, b"").map_err(|e| io_error(done.display(), e))?;
+    Ok(target)
+}

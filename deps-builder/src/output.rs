@@ -1,0 +1,90 @@
+//! Writing one built bundle: content-hashed name, source map, SRI, and precompressed `.gz` and
+//! `.br` copies for the server to pick by `Accept-Encoding`.
+
+use std::io::Write;
+use std::path::Path;
+
+use appbundle_bundler::manifest::BundleFile;
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
+use crate::npm::sha256_hex;
+use crate::rolldown_build::BuiltChunk;
+use crate::{io_error, BuildError};
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        let _ = writer.write_all(bytes);
+    }
+    out
+}
+
+pub fn integrity(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    std::fs::write(path, bytes).map_err(|e| io_error(path.display(), e))
+}
+
+/// Writes `<category>.<hash>.js` (+ `.map`, `.gz`, `.br`) into `out_dir`.
+pub fn write_bundle(
+    out_dir: &Path,
+    category: &str,
+    chunk: &BuiltChunk,
+    input_hash: &str,
+    specifiers: Vec<String>,
+) -> Result<BundleFile, BuildError> {
+    let hash = &sha256_hex(chunk.code.as_bytes())[..12];
+    let file = format!("{category}.{hash}.js");
+    let map = format!("{file}.map");
+    let code = format!("{}\n//# sourceMappingURL={map}\n", chunk.code.trim_end());
+    let bytes = code.as_bytes();
+    let gz = gzip(bytes);
+    let br = brotli(bytes);
+    write(&out_dir.join(&file), bytes)?;
+    write(&out_dir.join(&map), chunk.map.as_bytes())?;
+    write(&out_dir.join(format!("{file}.gz")), &gz)?;
+    write(&out_dir.join(format!("{file}.br")), &br)?;
+    Ok(BundleFile {
+        file,
+        map,
+        bytes: bytes.len() as u64,
+        gzip_bytes: gz.len() as u64,
+        brotli_bytes: br.len() as u64,
+        integrity: integrity(bytes),
+        input_hash: input_hash.to_string(),
+        specifiers,
+    })
+}
+
+/// Removes files of earlier builds of `category` that the manifest no longer names.
+pub fn remove_stale(out_dir: &Path, category: &str, keep: &str) {
+    let Ok(entries) = std::fs::read_dir(out_dir) else {
+        return;
+    };
+    let prefix = format!("{category}.");
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_bundle_file = name.starts_with(&prefix)
+            && name[prefix.len()..]
+                .split('.')
+                .next()
+                .is_some_and(|h| h.len() == 12 && h.chars().all(|c| c.is_ascii_hexdigit()));
+        if is_bundle_file && !name.starts_with(keep) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! One category bundle with rolldown, in process: IIFE named `AppDependencies.<category>` with
+//! `extend`, minified, `process.env.NODE_ENV = "production"`, no inline licence comments, and a
+//! source map into the package sources. Every bundle but `core` takes React from `core`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rolldown::{
+    Bundler, BundlerOptions, GlobalsOutputOption, InputItem, LegalComments, OutputExports,
+    OutputFormat, Platform, RawMinifyOptions, SourceMapType,
+};
+use rolldown_common::Output;
+use rolldown_plugin_esm_external_require::EsmExternalRequirePlugin;
+use rolldown_utils::pattern_filter::StringOrRegex;
+
+use crate::BuildError;
+
+/// Specifiers that only `core` may contain: a second React breaks hooks.
+pub const SHARED_FROM_CORE: &[&str] = &[
+    "react",
+    "react/jsx-runtime",
+    "react/jsx-dev-runtime",
+    "react-dom",
+    "react-dom/client",
+];
+
+pub struct BuiltChunk {
+    pub code: String,
+    pub map: String,
+    /// Package folders (`node_modules/react`) whose modules are in the bundle, for LICENSES.txt.
+    pub package_dirs: std::collections::BTreeSet<String>,
+}
+
+/// `…/node_modules/@scope/name/x.js` → `node_modules/@scope/name` (the innermost package).
+fn package_dir(module_id: &str) -> Option<String> {
+    let start = module_id.rfind("node_modules/")?;
+    let rest = &module_id[start + "node_modules/".len()..];
+    let mut parts = rest.split('/');
+    let first = parts.next()?;
+    let name = if first.starts_with('@') {
+        format!("{first}/{}", parts.next()?)
+    } else {
+        first.to_string()
+    };
+    Some(format!("{}node_modules/{name}", &module_id[..start]))
+}
+
+/// Bundles `entry` (a file in `cwd`, which holds `node_modules`).
+pub async fn build_category(
+    cwd: &Path,
+    entry: &str,
+    category: &str,
+) -> Result<BuiltChunk, BuildError> {
+    let failed = |message: String| BuildError::Rolldown {
+        category: category.to_string(),
+        message,
+    };
+    let shares_core = category != "core";
+    let options = BundlerOptions {
+        input: Some(vec![InputItem {
+            name: Some(category.to_string()),
+            import: format!("./{entry}"),
+        }]),
+        cwd: Some(cwd.to_path_buf()),
+        platform: Some(Platform::Browser),
+        format: Some(OutputFormat::Iife),
+        name: Some(format!("AppDependencies.{category}")),
+        extend: Some(true),
+        exports: Some(OutputExports::Named),
+        // Core's copies are what the other bundles receive in place of their own imports.
+        globals: shares_core.then(|| {
+            GlobalsOutputOption::FxHashMap(
+                SHARED_FROM_CORE
+                    .iter()
+                    .map(|s| (s.to_string(), format!("AppDependencies.core[{s:?}]")))
+                    .collect(),
+            )
+        }),
+        define: Some(
+            [(
+                "process.env.NODE_ENV".to_string(),
+                "\"production\"".to_string(),
+            )]
+            .into_iter()
+            .collect(),
+        ),
+        minify: Some(RawMinifyOptions::Bool(true)),
+        legal_comments: Some(LegalComments::None),
+        sourcemap: Some(SourceMapType::Hidden),
+        ..Default::default()
+    };
+    // React is external through this plugin, not top-level `external`: CommonJS dependents
+    // (use-sync-external-store) would otherwise keep a bare `require("react")` that throws.
+    let plugins: Vec<rolldown::plugin::__inner::SharedPluginable> = if shares_core {
+        vec![Arc::new(EsmExternalRequirePlugin {
+            external: SHARED_FROM_CORE
+                .iter()
+                .map(|s| StringOrRegex::String(s.to_string()))
+                .collect(),
+            skip_duplicate_check: true,
+        })]
+    } else {
+        Vec::new()
+    };
+    let mut bundler =
+        Bundler::with_plugins(options, plugins).map_err(|e| failed(format!("{e:?}")))?;
+    let output = bundler
+        .generate()
+        .await
+        .map_err(|e| failed(format!("{e:?}")))?;
+    let chunk = output
+        .assets
+        .iter()
+        .find_map(|asset| match asset {
+            Output::Chunk(chunk) if chunk.is_entry => Some(chunk.clone()),
+            _ => None,
+        })
+        .ok_or_else(|| failed("rolldown produced no entry chunk".into()))?;
+    if output
+        .assets
+        .iter()
+        .filter(|a| matches!(a, Output::Chunk(_)))
+        .count()
+        > 1
+    {
+        return Err(failed(
+            "the bundle split into several chunks; a category must be one file".into(),
+        ));
+    }
+    let map = chunk
+        .map
+        .as_ref()
+        .map(|m| m.to_json_string())
+        .ok_or_else(|| failed("rolldown produced no source map".into()))?;
+    let package_dirs = chunk
+        .module_ids
+        .iter()
+        .filter_map(|id| package_dir(id.as_ref()))
+        .collect();
+    Ok(BuiltChunk {
+        code: chunk.code.clone(),
+        map,
+        package_dirs,
+    })
+}

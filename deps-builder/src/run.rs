@@ -1,0 +1,298 @@
+//! `appbundle build-deps`: the whole prebuild, with unchanged categories reused.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use appbundle_bundler::manifest::{BundleFile, Manifest, PackageEntry, MANIFEST_FORMAT};
+use appbundle_bundler::Allowlist;
+
+use crate::entries::{entry_source, specifiers, RUNTIME_FILE, RUNTIME_SOURCE};
+use crate::npm::sha256_hex;
+use crate::{exports, io_error, npm, output, rolldown_build, types, BuildError};
+
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    /// `public/runtime-deps`.
+    pub out_dir: PathBuf,
+    /// `deps-builder/npm` (package.json + package-lock.json).
+    pub npm_dir: PathBuf,
+    /// Where `npm ci` installs (reused across builds with the same lockfile).
+    pub cache_dir: PathBuf,
+    /// Build this category only; the others keep their manifest entries.
+    pub only: Option<String>,
+    /// Show a progress bar per category on stderr.
+    pub progress: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CategoryReport {
+    pub category: String,
+    pub packages: usize,
+    pub bundle: BundleFile,
+    /// `false` when the inputs were unchanged and the previous build was kept.
+    pub rebuilt: bool,
+    pub duration: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub manifest: Manifest,
+    pub categories: Vec<CategoryReport>,
+}
+
+/// Bumped when the way bundles are built changes, so old outputs are not reused.
+const BUILDER_REVISION: &str = "appbundle-deps-builder/1";
+
+/// What a category's bundle is built from; equal hashes mean an identical bundle.
+pub fn input_hash(allowlist: &Allowlist, category: &str, lockfile: &[u8]) -> String {
+    let mut input = format!("{BUILDER_REVISION}\n{}\n", sha256_hex(lockfile));
+    input.push_str(&entry_source(allowlist, category));
+    for specifier in specifiers(allowlist, category) {
+        let version = appbundle_bundler::allowlist::split_package(&specifier)
+            .ok()
+            .and_then(|(name, _)| allowlist.package(name))
+            .map(|p| p.version.as_str())
+            .unwrap_or("");
+        input.push_str(&format!("{specifier}@{version}\n"));
+    }
+    if allowlist.runtime.category == category {
+        input.push_str(RUNTIME_SOURCE);
+    }
+    sha256_hex(input.as_bytes())
+}
+
+fn load_previous(out_dir: &Path) -> Option<Manifest> {
+    Manifest::load(&out_dir.join("manifest.json")).ok()
+}
+
+/// Bundles in load order: the always-loaded ones (core) first.
+fn ordered_categories(allowlist: &Allowlist) -> Vec<String> {
+    allowlist.bundles().into_iter().map(|b| b.name).collect()
+}
+
+/// Checks that the manifest in `out_dir` matches the current inputs (for CI: `--check`).
+pub fn check_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<Manifest, BuildError> {
+    npm::check_package_json(&config.npm_dir, allowlist)?;
+    let lock_path = config.npm_dir.join("package-lock.json");
+    let lockfile = std::fs::read(&lock_path).map_err(|e| io_error(lock_path.display(), e))?;
+    let manifest = load_previous(&config.out_dir).ok_or_else(|| {
+        BuildError::Stale(format!(
+            "no readable manifest.json in {}",
+            config.out_dir.display()
+        ))
+    })?;
+    for category in ordered_categories(allowlist) {
+        let bundle = manifest
+            .bundles
+            .get(&category)
+            .ok_or_else(|| BuildError::Stale(format!("category `{category}` is not built")))?;
+        if bundle.input_hash != input_hash(allowlist, &category, &lockfile) {
+            return Err(BuildError::Stale(format!(
+                "category `{category}` is out of date"
+            )));
+        }
+        if !config.out_dir.join(&bundle.file).exists() {
+            return Err(BuildError::Stale(format!("{} is missing", bundle.file)));
+        }
+    }
+    Ok(manifest)
+}
+
+pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildReport, BuildError> {
+    let categories = ordered_categories(allowlist);
+    if let Some(only) = &config.only {
+        if !categories.contains(only) {
+            return Err(BuildError::UnknownCategory(only.clone()));
+        }
+    }
+    npm::check_package_json(&config.npm_dir, allowlist)?;
+    let lock_path = config.npm_dir.join("package-lock.json");
+    let lockfile = std::fs::read(&lock_path).map_err(|e| io_error(lock_path.display(), e))?;
+    std::fs::create_dir_all(&config.out_dir).map_err(|e| io_error(config.out_dir.display(), e))?;
+    let previous = load_previous(&config.out_dir);
+    let reusable = |category: &str, hash: &str| -> Option<BundleFile> {
+        let old = previous.as_ref()?.bundles.get(category)?;
+        (old.input_hash == hash && config.out_dir.join(&old.file).exists()).then(|| old.clone())
+    };
+
+    let to_build: Vec<(String, String)> = categories
+        .iter()
+        .map(|c| (c.clone(), input_hash(allowlist, c, &lockfile)))
+        .filter(|(c, hash)| {
+            let wanted = config.only.as_deref().is_none_or(|only| only == c);
+            wanted && reusable(c, hash).is_none()
+        })
+        .collect();
+
+    let mut built: BTreeMap<String, (BundleFile, Duration)> = BTreeMap::new();
+    let mut licence_dirs: BTreeSet<String> = BTreeSet::new();
+    if !to_build.is_empty() {
+        let npm_root = npm::install(&config.npm_dir, &config.cache_dir)?;
+        let entries_dir = npm_root.join("entries");
+        std::fs::create_dir_all(&entries_dir).map_err(|e| io_error(entries_dir.display(), e))?;
+        std::fs::write(entries_dir.join(RUNTIME_FILE), RUNTIME_SOURCE)
+            .map_err(|e| io_error(RUNTIME_FILE, e))?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| io_error("tokio runtime", e))?;
+        let bars = indicatif::MultiProgress::with_draw_target(if config.progress {
+            indicatif::ProgressDrawTarget::stderr()
+        } else {
+            indicatif::ProgressDrawTarget::hidden()
+        });
+        for (category, hash) in &to_build {
+            let bar = bars.add(indicatif::ProgressBar::new_spinner());
+            bar.set_message(format!("{category}: bundling"));
+            bar.enable_steady_tick(Duration::from_millis(120));
+            let started = Instant::now();
+            let entry = format!("entries/{category}.js");
+            std::fs::write(npm_root.join(&entry), entry_source(allowlist, category))
+                .map_err(|e| io_error(&entry, e))?;
+            let chunk =
+                runtime.block_on(rolldown_build::build_category(&npm_root, &entry, category))?;
+            licence_dirs.extend(chunk.package_dirs.iter().cloned());
+            let file = output::write_bundle(
+                &config.out_dir,
+                category,
+                &chunk,
+                hash,
+                specifiers(allowlist, category),
+            )?;
+            output::remove_stale(&config.out_dir, category, &file.file);
+            bar.finish_with_message(format!(
+                "{category}: {} KB, {} KB gzip",
+                file.bytes / 1024,
+                file.gzip_bytes / 1024
+            ));
+            built.insert(category.clone(), (file, started.elapsed()));
+        }
+        write_licences(&config.out_dir, &licence_dirs)?;
+    }
+
+    // The manifest: rebuilt bundles, reused ones, and (with --only) the rest as they were.
+    let mut bundles = BTreeMap::new();
+    let mut reports = Vec::new();
+    for category in &categories {
+        let hash = input_hash(allowlist, category, &lockfile);
+        let (bundle, rebuilt, duration) = match built.remove(category) {
+            Some((file, duration)) => (file, true, duration),
+            None => match reusable(category, &hash).or_else(|| {
+                previous
+                    .as_ref()
+                    .and_then(|p| p.bundles.get(category).cloned())
+            }) {
+                Some(file) => (file, false, Duration::ZERO),
+                None => continue,
+            },
+        };
+        reports.push(CategoryReport {
+            category: category.clone(),
+            packages: specifiers(allowlist, category).len(),
+            bundle: bundle.clone(),
+            rebuilt,
+            duration,
+        });
+        bundles.insert(category.clone(), bundle);
+    }
+    let load_order: Vec<String> = categories
+        .iter()
+        .filter_map(|c| bundles.get(c))
+        .map(|b: &BundleFile| b.file.clone())
+        .collect();
+    let names = exports::read_exports(&config.out_dir, &load_order)?;
+    let mut packages = BTreeMap::new();
+    for (category, bundle) in &bundles {
+        for specifier in &bundle.specifiers {
+            let exports = names
+                .get(category)
+                .and_then(|registry| registry.get(specifier))
+                .cloned()
+                .ok_or_else(|| {
+                    BuildError::Exports(format!(
+                        "`{specifier}` is not registered by the {category} bundle"
+                    ))
+                })?;
+            let (package, version) = if *specifier == allowlist.runtime.module {
+                (specifier.clone(), env!("CARGO_PKG_VERSION").to_string())
+            } else {
+                let name = appbundle_bundler::allowlist::split_package(specifier)
+                    .map(|(name, _)| name.to_string())
+                    .unwrap_or_else(|_| specifier.clone());
+                let version = allowlist
+                    .package(&name)
+                    .map(|p| p.version.clone())
+                    .unwrap_or_default();
+                (name, version)
+            };
+            packages.insert(
+                specifier.clone(),
+                PackageEntry {
+                    package,
+                    version,
+                    category: category.clone(),
+                    exports,
+                },
+            );
+        }
+    }
+    let built_at = if reports.iter().any(|r| r.rebuilt) || previous.is_none() {
+        humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+    } else {
+        previous
+            .as_ref()
+            .map(|p| p.built_at.clone())
+            .unwrap_or_default()
+    };
+    let manifest = Manifest {
+        format: MANIFEST_FORMAT,
+        built_at,
+        bundles,
+        packages,
+    };
+    let manifest_path = config.out_dir.join("manifest.json");
+    let json =
+        serde_json::to_string_pretty(&manifest).map_err(|e| BuildError::Io(e.to_string()))? + "\n";
+    std::fs::write(&manifest_path, json).map_err(|e| io_error(manifest_path.display(), e))?;
+    let types_path = config.out_dir.join("app-dependencies.d.ts");
+    std::fs::write(&types_path, types::declarations(allowlist))
+        .map_err(|e| io_error(types_path.display(), e))?;
+    Ok(BuildReport {
+        manifest,
+        categories: reports,
+    })
+}
+
+/// LICENSES.txt: the licence of every package whose code is in a rebuilt bundle (they are kept
+/// out of the bundles themselves).
+fn write_licences(out_dir: &Path, package_dirs: &BTreeSet<String>) -> Result<(), BuildError> {
+    let path = out_dir.join("LICENSES.txt");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    for dir in package_dirs {
+        let name = dir
+            .rsplit_once("node_modules/")
+            .map(|(_, n)| n)
+            .unwrap_or(dir);
+        let header = format!("==== {name} ====\n");
+        if text.contains(&header) {
+            continue;
+        }
+        let licence = std::fs::read_dir(dir).ok().and_then(|entries| {
+            entries.flatten().find_map(|e| {
+                let file = e.file_name().to_string_lossy().to_ascii_lowercase();
+                (file.starts_with("license") || file.starts_with("licence"))
+                    .then(|| std::fs::read_to_string(e.path()).ok())
+                    .flatten()
+            })
+        });
+        text.push_str(&header);
+        text.push_str(
+            licence
+                .as_deref()
+                .unwrap_or("(no licence file in the package; see its package.json)\n"),
+        );
+        text.push('\n');
+    }
+    std::fs::write(&path, text).map_err(|e| io_error(path.display(), e))
+}
