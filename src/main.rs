@@ -1,5 +1,4 @@
-//! The `appbundle` command: `bundle` and `lint` today; `serve`, `build-deps` and `prompts` come
-//! with the issues that build them.
+//! The `appbundle` command: `bundle`, `lint`, `build-deps` and `prompts`.
 
 mod cli_files;
 
@@ -7,8 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use appbundle_bundler::manifest::Manifest;
 use appbundle_bundler::{
-    bundle, check, report, Allowlist, BundleOptions, BundleRequest, Diagnostic,
+    bundle, check, report, Allowlist, BundleOptions, BundleRequest, Dependencies, Diagnostic,
 };
 use base64::Engine;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +45,8 @@ enum Command {
         /// Format of diagnostics on stderr.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        manifest: ManifestArg,
     },
     /// Check files the way `bundle` would, without linking; exit 1 if anything is rejected.
     Lint {
@@ -53,6 +55,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        manifest: ManifestArg,
     },
     /// Prebuild the allowlist into category bundles + manifest.json (needs npm and node).
     BuildDeps(BuildDepsArgs),
@@ -86,6 +90,33 @@ struct BuildDepsArgs {
     cache_dir: Option<PathBuf>,
 }
 
+#[derive(clap::Args)]
+struct ManifestArg {
+    /// manifest.json of the prebuilt packages, to check imported names against their exports
+    /// [default: public/runtime-deps/manifest.json when it exists]
+    #[arg(long, env = "APPBUNDLE_MANIFEST")]
+    manifest: Option<PathBuf>,
+}
+
+const DEFAULT_MANIFEST: &str = "public/runtime-deps/manifest.json";
+
+impl ManifestArg {
+    /// The manifest, if one was named or `build-deps` has written the default one.
+    fn load(&self, format: Format) -> anyhow::Result<Option<Manifest>> {
+        let path = match &self.manifest {
+            Some(path) => path.clone(),
+            None if std::path::Path::new(DEFAULT_MANIFEST).exists() => DEFAULT_MANIFEST.into(),
+            None => {
+                if matches!(format, Format::Text) {
+                    eprintln!("note: no {DEFAULT_MANIFEST} (run `appbundle build-deps`): imported names are not checked");
+                }
+                return Ok(None);
+            }
+        };
+        Ok(Some(Manifest::load(&path)?))
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -113,8 +144,25 @@ fn main() -> ExitCode {
             sourcemap,
             minify,
             format,
-        } => run_bundle(input, entry, outfile, sourcemap, minify, format),
-        Command::Lint { paths, format } => run_lint(paths, format),
+            manifest,
+        } => manifest.load(format).and_then(|manifest| {
+            run_bundle(
+                input,
+                entry,
+                outfile,
+                sourcemap,
+                minify,
+                format,
+                manifest.as_ref(),
+            )
+        }),
+        Command::Lint {
+            paths,
+            format,
+            manifest,
+        } => manifest
+            .load(format)
+            .and_then(|manifest| run_lint(paths, format, manifest.as_ref())),
         Command::BuildDeps(args) => run_build_deps(args),
         Command::Prompts { out, check } => run_prompts(out, check),
     };
@@ -134,6 +182,7 @@ fn run_bundle(
     sourcemap: bool,
     minify: bool,
     format: Format,
+    manifest: Option<&Manifest>,
 ) -> anyhow::Result<ExitCode> {
     let app = cli_files::read_app(&input)?;
     let request = BundleRequest {
@@ -141,7 +190,8 @@ fn run_bundle(
         entry: entry.or(app.entry),
         options: BundleOptions { minify },
     };
-    let output = match bundle(&request, Allowlist::embedded()) {
+    let deps = Dependencies::new(Allowlist::embedded(), manifest);
+    let output = match bundle(&request, deps) {
         Ok(output) => output,
         Err(diagnostics) => {
             eprint!("{}", render(format, &app.root.prefix(diagnostics)));
@@ -183,10 +233,15 @@ fn run_bundle(
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_lint(paths: Vec<PathBuf>, format: Format) -> anyhow::Result<ExitCode> {
+fn run_lint(
+    paths: Vec<PathBuf>,
+    format: Format,
+    manifest: Option<&Manifest>,
+) -> anyhow::Result<ExitCode> {
+    let deps = Dependencies::new(Allowlist::embedded(), manifest);
     let mut diagnostics = Vec::new();
     for group in cli_files::lint_groups(&paths)? {
-        let mut found = check(&group.files, Allowlist::embedded());
+        let mut found = check(&group.files, deps);
         if let Some(named) = &group.only {
             found.retain(|d| d.file.as_ref().is_none_or(|f| named.contains(f)));
         }

@@ -66,6 +66,10 @@ pub struct Package {
     pub subpaths: Vec<String>,
     #[serde(default)]
     pub example: Option<String>,
+    /// Shown when an app imports a name the package lacks and no close name exists (lucide has
+    /// no brand logos: say where they are).
+    #[serde(default)]
+    pub export_hint: Option<String>,
     /// Give each subpath a bundle of its own (`<category>_<subpath>`), for packages whose
     /// subpaths are large and independent (react-icons: one set per bundle, not 40 MB at once).
     #[serde(default)]
@@ -208,6 +212,13 @@ impl Allowlist {
 
     pub fn package(&self, name: &str) -> Option<&Package> {
         self.packages.iter().find(|p| p.name == name)
+    }
+
+    /// The package an import specifier (`react-icons/fa`, `@scope/pkg/sub`) belongs to.
+    pub fn package_of(&self, specifier: &str) -> Option<&Package> {
+        split_package(specifier)
+            .ok()
+            .and_then(|(name, _)| self.package(name))
     }
 
     /// Every category that is loaded whether or not the app imports from it.

@@ -15,6 +15,8 @@ pub enum DiagnosticCode {
     ImportNotAllowed,
     /// An import of a package that is blocked on purpose, or of a Node built-in.
     ImportBlocked,
+    /// A named or default import that the package does not export (per the manifest).
+    UnknownExport,
     /// `import(x)` / `require(x)` with a computed specifier: it cannot be checked.
     NonLiteralImport,
     /// `eval`, `Function`, string timers: code built from strings at run time.
@@ -41,6 +43,7 @@ impl DiagnosticCode {
             DiagnosticCode::SyntaxError => "syntax-error",
             DiagnosticCode::ImportNotAllowed => "import-not-allowed",
             DiagnosticCode::ImportBlocked => "import-blocked",
+            DiagnosticCode::UnknownExport => "unknown-export",
             DiagnosticCode::NonLiteralImport => "non-literal-import",
             DiagnosticCode::DangerousPattern => "dangerous-pattern",
             DiagnosticCode::FileNotFound => "file-not-found",
@@ -59,6 +62,7 @@ impl DiagnosticCode {
             DiagnosticCode::SyntaxError => "The file does not parse as TypeScript/JSX.",
             DiagnosticCode::ImportNotAllowed => "Import of a package that is not on the allowlist.",
             DiagnosticCode::ImportBlocked => "Import of a blocked package or a Node.js built-in.",
+            DiagnosticCode::UnknownExport => "Import of a name the package does not export.",
             DiagnosticCode::NonLiteralImport => "import()/require() with a computed specifier.",
             DiagnosticCode::DangerousPattern => "Code evaluated from strings at run time.",
             DiagnosticCode::FileNotFound => "A relative import matches none of the app's files.",

@@ -32,13 +32,39 @@ impl ImportedName {
     }
 }
 
+/// One name an import asks for, where it is written, and the local it binds.
+#[derive(Debug, Clone)]
+pub struct ImportBinding {
+    pub name: ImportedName,
+    /// The name as written: `HeartIcon` in `import { HeartIcon as Heart }`.
+    pub span: Span,
+    /// The local binding of a static import (`None` for `export … from`, `import()`, ...).
+    pub local: Option<Id>,
+}
+
+impl ImportBinding {
+    fn unbound(name: ImportedName, span: Span) -> ImportBinding {
+        ImportBinding {
+            name,
+            span,
+            local: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ImportRecord {
     pub specifier: String,
     /// Span of the specifier string literal.
     pub span: Span,
     pub kind: ImportKind,
-    pub names: Vec<ImportedName>,
+    pub bindings: Vec<ImportBinding>,
+}
+
+impl ImportRecord {
+    pub fn names(&self) -> impl Iterator<Item = &ImportedName> {
+        self.bindings.iter().map(|b| &b.name)
+    }
 }
 
 /// `import(x)` or `require(x)` whose argument is not a string literal.
@@ -71,12 +97,12 @@ struct ImportCollector {
 }
 
 impl ImportCollector {
-    fn record(&mut self, src: &Str, kind: ImportKind, names: Vec<ImportedName>) {
+    fn record(&mut self, src: &Str, kind: ImportKind, bindings: Vec<ImportBinding>) {
         self.out.records.push(ImportRecord {
             specifier: src.value.to_string_lossy().into_owned(),
             span: src.span,
             kind,
-            names,
+            bindings,
         });
     }
 
@@ -87,7 +113,7 @@ impl ImportCollector {
                     specifier,
                     span: expr.span(),
                     kind,
-                    names: vec![ImportedName::Namespace],
+                    bindings: vec![ImportBinding::unbound(ImportedName::Namespace, call_span)],
                 }),
                 None => self.out.computed.push(ComputedImport {
                     span: expr.span(),
@@ -139,17 +165,34 @@ impl Visit for ImportCollector {
             self.record(&decl.src, ImportKind::SideEffect, Vec::new());
             return;
         }
-        let names: Vec<ImportedName> = decl
+        let names: Vec<ImportBinding> = decl
             .specifiers
             .iter()
-            .filter_map(|s| match s {
-                ImportSpecifier::Named(n) if n.is_type_only => None,
-                ImportSpecifier::Named(n) => Some(match &n.imported {
-                    Some(imported) => ImportedName::Named(export_name(imported)),
-                    None => ImportedName::Named(n.local.sym.to_string()),
-                }),
-                ImportSpecifier::Default(_) => Some(ImportedName::Default),
-                ImportSpecifier::Namespace(_) => Some(ImportedName::Namespace),
+            .filter_map(|s| {
+                let (name, span, local) = match s {
+                    ImportSpecifier::Named(n) if n.is_type_only => return None,
+                    ImportSpecifier::Named(n) => match &n.imported {
+                        Some(imported) => (
+                            ImportedName::Named(export_name(imported)),
+                            imported.span(),
+                            &n.local,
+                        ),
+                        None => (
+                            ImportedName::Named(n.local.sym.to_string()),
+                            n.local.span,
+                            &n.local,
+                        ),
+                    },
+                    ImportSpecifier::Default(d) => (ImportedName::Default, d.local.span, &d.local),
+                    ImportSpecifier::Namespace(n) => {
+                        (ImportedName::Namespace, n.local.span, &n.local)
+                    }
+                };
+                Some(ImportBinding {
+                    name,
+                    span,
+                    local: Some(local.to_id()),
+                })
             })
             .collect();
         if !names.is_empty() {
@@ -167,9 +210,17 @@ impl Visit for ImportCollector {
             .iter()
             .filter_map(|s| match s {
                 ExportSpecifier::Named(n) if n.is_type_only => None,
-                ExportSpecifier::Named(n) => Some(ImportedName::Named(export_name(&n.orig))),
-                ExportSpecifier::Namespace(_) => Some(ImportedName::Namespace),
-                ExportSpecifier::Default(_) => Some(ImportedName::Default),
+                ExportSpecifier::Named(n) => Some(ImportBinding::unbound(
+                    ImportedName::Named(export_name(&n.orig)),
+                    n.orig.span(),
+                )),
+                ExportSpecifier::Namespace(n) => {
+                    Some(ImportBinding::unbound(ImportedName::Namespace, n.span))
+                }
+                ExportSpecifier::Default(d) => Some(ImportBinding::unbound(
+                    ImportedName::Default,
+                    d.exported.span,
+                )),
             })
             .collect::<Vec<_>>();
         if !names.is_empty() {
@@ -182,7 +233,7 @@ impl Visit for ImportCollector {
             self.record(
                 &export.src,
                 ImportKind::ExportFrom,
-                vec![ImportedName::Namespace],
+                vec![ImportBinding::unbound(ImportedName::Namespace, export.span)],
             );
         }
     }
@@ -192,7 +243,12 @@ impl Visit for ImportCollector {
             return;
         }
         if let TsModuleRef::TsExternalModuleRef(r) = &decl.module_ref {
-            self.record(&r.expr, ImportKind::Require, vec![ImportedName::Namespace]);
+            let binding = ImportBinding {
+                name: ImportedName::Namespace,
+                span: decl.id.span,
+                local: Some(decl.id.to_id()),
+            };
+            self.record(&r.expr, ImportKind::Require, vec![binding]);
         }
     }
 

@@ -8,6 +8,7 @@
 //! [`report`] renders it.
 
 pub mod allowlist;
+pub mod dependencies;
 pub mod depth;
 pub mod diagnostics;
 pub mod emit;
@@ -22,7 +23,9 @@ pub mod policy;
 pub mod report;
 pub mod rewrite;
 pub mod transform;
+pub mod value_refs;
 
 pub use allowlist::Allowlist;
+pub use dependencies::Dependencies;
 pub use diagnostics::{Diagnostic, DiagnosticCode, Location, Severity};
 pub use pipeline::{bundle, check, BundleOptions, BundleOutput, BundleRequest, PackageImport};

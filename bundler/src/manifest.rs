@@ -68,7 +68,7 @@ impl Manifest {
             path: shown.clone(),
             source,
         })?;
-        let manifest: Manifest =
+        let mut manifest: Manifest =
             serde_json::from_str(&text).map_err(|source| ManifestError::Json {
                 path: shown.clone(),
                 source,
@@ -78,6 +78,10 @@ impl Manifest {
                 path: shown,
                 found: manifest.format,
             });
+        }
+        // Export lookups binary-search; a hand-edited manifest may not be sorted.
+        for package in manifest.packages.values_mut() {
+            package.exports.sort();
         }
         Ok(manifest)
     }

@@ -8,7 +8,7 @@ use swc_core::common::{sync::Lrc, Globals, Mark, SourceMap, Span, GLOBALS};
 use swc_core::ecma::ast::Program;
 use swc_core::ecma::transforms::base::{helpers, resolver};
 
-use crate::allowlist::Allowlist;
+use crate::dependencies::Dependencies;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{normalize_path, FileKind, SourceFiles};
 use crate::imports::{collect_imports, ImportRecord, ImportedName};
@@ -76,10 +76,11 @@ pub struct BundleOutput {
 
 /// Bundles an app. Never panics on any input; deep input gives `too-deep`, big output
 /// `too-large`.
-pub fn bundle(
+pub fn bundle<'a>(
     request: &BundleRequest,
-    allowlist: &Allowlist,
+    deps: impl Into<Dependencies<'a>>,
 ) -> Result<BundleOutput, Vec<Diagnostic>> {
+    let deps = deps.into();
     let files = validated_files(&request.files)?;
     let entry = match &request.entry {
         Some(raw) => {
@@ -104,11 +105,15 @@ pub fn bundle(
             format!("the entry `{entry}` is not a script (.tsx, .ts, .jsx or .js)"),
         )]);
     }
-    on_worker(|| bundle_files(&files, &entry, &request.options, allowlist))
+    on_worker(|| bundle_files(&files, &entry, &request.options, deps))
 }
 
 /// Judges every file (syntax, imports, patterns) without linking. Returns all diagnostics.
-pub fn check(files: &BTreeMap<String, String>, allowlist: &Allowlist) -> Vec<Diagnostic> {
+pub fn check<'a>(
+    files: &BTreeMap<String, String>,
+    deps: impl Into<Dependencies<'a>>,
+) -> Vec<Diagnostic> {
+    let deps = deps.into();
     let files = match validated_files(files) {
         Ok(f) => f,
         Err(diagnostics) => return diagnostics,
@@ -129,7 +134,7 @@ pub fn check(files: &BTreeMap<String, String>, allowlist: &Allowlist) -> Vec<Dia
             if !kind.is_script() {
                 continue;
             }
-            match analyse_script(&locator, &files, path, &file, kind, allowlist) {
+            match analyse_script(&locator, &files, path, &file, kind, deps) {
                 Ok(analysed) => diagnostics.extend(analysed.diagnostics),
                 Err(d) => diagnostics.extend(d),
             }
@@ -274,7 +279,7 @@ fn analyse_script(
     path: &str,
     file: &Lrc<swc_core::common::SourceFile>,
     kind: FileKind,
-    allowlist: &Allowlist,
+    deps: Dependencies,
 ) -> Result<AnalysedScript, Vec<Diagnostic>> {
     let parsed = parse_script(locator, file, kind)?;
     if let Some(span) = depth::find_too_deep(&parsed.module) {
@@ -291,8 +296,17 @@ fn analyse_script(
     let mut diagnostics = policy::check_patterns(&module, unresolved_mark, locator);
     diagnostics.extend(policy::judge_computed_imports(&found.computed, locator));
     let (accepted, import_diagnostics) =
-        policy::judge_imports(allowlist, files, path, &found.records, locator);
+        policy::judge_imports(deps.allowlist, files, path, &found.records, locator);
     diagnostics.extend(import_diagnostics);
+    if let Some(manifest) = deps.manifest {
+        diagnostics.extend(policy::judge_imported_names(
+            &module,
+            &accepted,
+            manifest,
+            deps.allowlist,
+            locator,
+        ));
+    }
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Ok(AnalysedScript {
         resolved: ResolvedModule {
@@ -316,8 +330,9 @@ fn bundle_files(
     files: &SourceFiles,
     entry: &str,
     options: &BundleOptions,
-    allowlist: &Allowlist,
+    deps: Dependencies,
 ) -> Result<BundleOutput, Vec<Diagnostic>> {
+    let allowlist = deps.allowlist;
     let cm: Lrc<SourceMap> = Default::default();
     let locator = Locator::new(cm.clone());
     let mut diagnostics = Vec::new();
@@ -343,7 +358,7 @@ fn bundle_files(
                     continue;
                 }
             },
-            _ => match analyse_script(&locator, files, &path, &file, kind, allowlist) {
+            _ => match analyse_script(&locator, files, &path, &file, kind, deps) {
                 Ok(script) => {
                     for next in script.local_files() {
                         if seen.insert(next.clone()) {
@@ -354,11 +369,10 @@ fn bundle_files(
                         if matches!(target, ModuleTarget::File(_)) {
                             continue;
                         }
-                        let names = &record.names;
                         packages
                             .entry(target.clone())
                             .or_default()
-                            .extend(names.iter().cloned());
+                            .extend(record.names().cloned());
                     }
                     diagnostics.extend(script.diagnostics.iter().cloned());
                     Analysed::Script(Box::new(script))

@@ -8,7 +8,14 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use appbundle_bundler::{bundle, report, Allowlist, BundleRequest};
+use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::{bundle, report, Allowlist, BundleRequest, Dependencies};
+
+/// Export lists of the real packages (copied from a build), so `unknown-export` is exercised.
+static MANIFEST: std::sync::LazyLock<Manifest> = std::sync::LazyLock::new(|| {
+    Manifest::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/manifest.json"))
+        .expect("bundler/tests/manifest.json")
+});
 
 fn run_case(entry: &Path) -> datatest_stable::Result<()> {
     let dir = entry.parent().expect("a case folder");
@@ -19,7 +26,10 @@ fn run_case(entry: &Path) -> datatest_stable::Result<()> {
         entry: None,
         options: support::read_options(dir),
     };
-    let result = bundle(&request, Allowlist::embedded());
+    let result = bundle(
+        &request,
+        Dependencies::new(Allowlist::embedded(), Some(&MANIFEST)),
+    );
     let snapshot = match &result {
         Ok(output) => {
             if !name.starts_with("ok-") {

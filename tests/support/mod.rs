@@ -9,8 +9,15 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The binary, checking imported names against the fixture manifest (the same export lists
+/// whether or not `build-deps` has run in this clone).
 pub fn appbundle() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_appbundle"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_appbundle"));
+    command.env(
+        "APPBUNDLE_MANIFEST",
+        repo_root().join("bundler/tests/manifest.json"),
+    );
+    command
 }
 
 pub fn run(command: &mut Command) -> Output {

@@ -14,6 +14,7 @@ use crate::allowlist::{Allowlist, SpecifierClass};
 use crate::diagnostics::Diagnostic;
 use crate::files::{FileKind, SourceFiles};
 use crate::imports::{ComputedImport, ImportRecord};
+use crate::manifest::Manifest;
 use crate::parse::Locator;
 
 /// Where an accepted import leads.
@@ -93,6 +94,23 @@ pub fn judge_imports(
         }
     }
     (accepted, diagnostics)
+}
+
+/// Checks the names imported from packages against their exports in the manifest.
+pub fn judge_imported_names(
+    module: &Module,
+    accepted: &[(ImportRecord, ModuleTarget)],
+    manifest: &Manifest,
+    allowlist: &Allowlist,
+    locator: &Locator,
+) -> Vec<Diagnostic> {
+    let used = crate::value_refs::value_references(module);
+    accepted
+        .iter()
+        .filter(|(_, target)| matches!(target, ModuleTarget::Dependency { .. }))
+        .flat_map(|(record, _)| rules::unknown_export::check(record, manifest, allowlist, &used))
+        .map(|(span, d)| locator.attach(d, span))
+        .collect()
 }
 
 pub fn judge_computed_imports(computed: &[ComputedImport], locator: &Locator) -> Vec<Diagnostic> {

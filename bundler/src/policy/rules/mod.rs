@@ -9,6 +9,7 @@ pub mod import_not_allowed;
 pub mod node_builtin;
 pub mod non_literal_import;
 pub mod string_timer;
+pub mod unknown_export;
 pub mod url_import;
 
 use super::PatternRule;

@@ -1,0 +1,27 @@
+//! What the bundler knows of the prebuilt packages: the allowlist says what may be imported;
+//! the manifest, once `appbundle build-deps` has run, says what each package exports.
+
+use crate::allowlist::Allowlist;
+use crate::manifest::Manifest;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Dependencies<'a> {
+    pub allowlist: &'a Allowlist,
+    /// Without it, imported names are not checked (`unknown-export` needs the export lists).
+    pub manifest: Option<&'a Manifest>,
+}
+
+impl<'a> Dependencies<'a> {
+    pub fn new(allowlist: &'a Allowlist, manifest: Option<&'a Manifest>) -> Self {
+        Dependencies {
+            allowlist,
+            manifest,
+        }
+    }
+}
+
+impl<'a> From<&'a Allowlist> for Dependencies<'a> {
+    fn from(allowlist: &'a Allowlist) -> Self {
+        Dependencies::new(allowlist, None)
+    }
+}
