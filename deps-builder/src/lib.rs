@@ -7,6 +7,7 @@
 //! hash, SRI, gzip, brotli) → [`exports`] (export names read from the built bundles) →
 //! [`manifest`]/[`types`]. [`prompts`] renders `prompts/available-imports.md`.
 
+pub mod chromium;
 pub mod entries;
 pub mod exports;
 pub mod npm;

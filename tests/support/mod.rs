@@ -72,3 +72,23 @@ pub fn temp_dir(name: &str) -> PathBuf {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
+
+/// `public/runtime-deps`, built by `appbundle build-deps` (npm registry + Chromium), once per
+/// machine state: unchanged categories are reused, and a file lock keeps parallel test
+/// processes from building at the same time.
+pub fn runtime_deps() -> PathBuf {
+    let lock =
+        File::create(std::env::temp_dir().join("appbundle-runtime-deps.lock")).expect("lock file");
+    lock.lock().expect("lock runtime-deps build");
+    let built = Command::new(env!("CARGO_BIN_EXE_appbundle"))
+        .arg("build-deps")
+        .current_dir(repo_root())
+        .output()
+        .expect("run appbundle build-deps");
+    assert!(
+        built.status.success(),
+        "appbundle build-deps failed:\n{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    repo_root().join("public/runtime-deps")
+}

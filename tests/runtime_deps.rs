@@ -1,0 +1,166 @@
+//! The prebuilt runtime deps, for real: `appbundle build-deps` from the npm registry, every
+//! bundle loaded into headless Chromium, every package's exports checked against manifest.json,
+//! and an app with one component per category (tests/apps/runtime-deps) bundled by appbundle
+//! and rendered with core's React. Chromium, node and npm are required; a missing one fails.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::Allowlist;
+use appbundle_deps_builder::chromium;
+use serde_json::Value;
+use support::*;
+
+/// React's own internals export: only the bundle that holds React has it.
+const REACT_INTERNALS: &str = "__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE";
+
+fn built_runtime_deps() -> (PathBuf, Manifest) {
+    let out = runtime_deps();
+    let manifest = Manifest::load(&out.join("manifest.json")).expect("manifest.json");
+    (out, manifest)
+}
+
+fn page(out: &Path, manifest: &Manifest, app: &str) -> PathBuf {
+    let scripts: String = Allowlist::embedded()
+        .bundles()
+        .iter()
+        .map(|b| {
+            let file = out.join(&manifest.bundles[&b.name].file);
+            format!("<script src=\"file://{}\"></script>\n", file.display())
+        })
+        .collect();
+    let manifest_json = serde_json::to_string(manifest)
+        .unwrap()
+        .replace("</", "<\\/");
+    let html = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"></head><body>\n\
+         <div id=\"root\"></div><pre id=\"results\"></pre>\n\
+         <script>window.__errors = [];\n\
+         addEventListener('error', (e) => window.__errors.push(String(e.message)));\n\
+         const consoleError = console.error;\n\
+         console.error = (...args) => {{ window.__errors.push(args.map(String).join(' ')); consoleError(...args); }};</script>\n\
+         {scripts}\
+         <script type=\"application/json\" id=\"manifest\">{manifest_json}</script>\n\
+         <script src=\"file://{app}\"></script>\n\
+         <script>{harness}</script>\n\
+         </body></html>",
+        harness = include_str!("runtime-deps/harness.js"),
+    );
+    let dir = temp_dir("runtime-deps-page");
+    let path = dir.join("index.html");
+    std::fs::write(&path, html).unwrap();
+    path
+}
+
+#[test]
+fn every_bundle_loads_exports_match_and_each_category_renders() {
+    let (out, manifest) = built_runtime_deps();
+    let allowlist = Allowlist::embedded();
+
+    // Every allowlisted specifier is registered by the bundle the bundler rewrites it to.
+    for bundle in allowlist.bundles() {
+        for specifier in &bundle.specifiers {
+            let entry = manifest
+                .packages
+                .get(specifier)
+                .unwrap_or_else(|| panic!("{specifier} is not in manifest.json"));
+            assert_eq!(entry.category, bundle.name, "{specifier}");
+        }
+    }
+    // Names the packages document, independent of how the manifest was read.
+    for (specifier, name) in [
+        ("react", "useState"),
+        ("react-dom/client", "createRoot"),
+        ("react/jsx-runtime", "jsx"),
+        ("lucide-react", "Heart"),
+        ("recharts", "LineChart"),
+        ("zod", "z"),
+        ("zustand", "create"),
+        ("framer-motion", "motion"),
+        ("react-hook-form", "useForm"),
+        ("@dnd-kit/core", "DndContext"),
+        ("@tanstack/react-table", "useReactTable"),
+        ("date-fns", "format"),
+        ("react-icons/fa", "FaGithub"),
+    ] {
+        let exports = manifest.exports_of(specifier).unwrap();
+        assert!(
+            exports.iter().any(|e| e == name),
+            "{specifier} lacks {name}"
+        );
+    }
+    // One React: every bundle but core takes core's copy.
+    for (category, bundle) in &manifest.bundles {
+        let code = std::fs::read_to_string(out.join(&bundle.file)).unwrap();
+        let copies = code.matches(REACT_INTERNALS).count();
+        if category == "core" {
+            assert!(copies > 0, "core does not hold React");
+        } else {
+            assert_eq!(copies, 0, "the {category} bundle has its own React");
+        }
+    }
+
+    let app = temp_dir("runtime-deps-app").join("app.js");
+    let bundled = run(appbundle()
+        .arg("bundle")
+        .arg(repo_root().join("tests/apps/runtime-deps"))
+        .arg("--outfile")
+        .arg(&app)
+        .env("APPBUNDLE_MANIFEST", out.join("manifest.json")));
+    assert!(
+        bundled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bundled.stderr)
+    );
+
+    let dumped = chromium::dump_dom(
+        &page(&out, &manifest, &app.display().to_string()),
+        Some(8000),
+    )
+    .expect("Chromium runs");
+    let results: Value = chromium::pre_text(&dumped.dom, "results")
+        .map(|json| serde_json::from_str(&json).expect("results JSON"))
+        .unwrap_or_else(|| panic!("the page did not finish; Chromium said:\n{}", dumped.stderr));
+
+    assert_eq!(
+        results["exports"],
+        Value::Array(vec![]),
+        "exports differ from manifest.json"
+    );
+    assert_eq!(
+        results["registry"],
+        Value::Array(vec![]),
+        "registered specifiers differ"
+    );
+    assert_eq!(
+        results["errors"],
+        Value::Array(vec![]),
+        "the page logged errors"
+    );
+    let checks = &results["checks"];
+    let expected = serde_json::json!({
+        "chartSvg": true,
+        "chartLinePath": true,
+        "lucideSvg": true,
+        "reactIconsSvg": true,
+        "formError": "enter a valid email",
+        "motionTag": "DIV",
+        "zustand": "count:1",
+        "dndSortables": 3,
+        "date": "2024-01-15",
+        "tableCells": ["bolts", "4", "nuts", "9"],
+        "tabs": 2,
+        "tabPanel": "first tab",
+        "markdownHeading": "Title",
+        "markdownEmphasis": "emphasis",
+        "toast": ["saved"],
+        "mainClass": "app ready",
+    });
+    assert_eq!(checks, &expected);
+
+    let loaded: BTreeSet<&str> = manifest.bundles.keys().map(String::as_str).collect();
+    assert_eq!(loaded.len(), allowlist.bundles().len());
+}
