@@ -88,6 +88,9 @@ struct BuildDepsArgs {
     /// Where npm installs (default: ~/.cache/appbundle).
     #[arg(long, env = "APPBUNDLE_CACHE_DIR")]
     cache_dir: Option<PathBuf>,
+    /// Also write the build report (per category: sizes, build and bundling times) as JSON.
+    #[arg(long)]
+    report: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -295,6 +298,10 @@ fn run_build_deps(args: BuildDepsArgs) -> anyhow::Result<ExitCode> {
         });
     }
     let report = build_deps(&config, allowlist)?;
+    if let Some(path) = &args.report {
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
+    }
     eprintln!(
         "{:<12} {:>8} {:>10} {:>10} {:>10}  built",
         "category", "packages", "raw KB", "gzip KB", "brotli KB"

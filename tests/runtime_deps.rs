@@ -145,7 +145,7 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
         "chartSvg": true,
         "chartLinePath": true,
         "lucideSvg": true,
-        "reactIconsSvg": true,
+        "reactIconsClass": "from-context",
         "formError": "enter a valid email",
         "motionTag": "DIV",
         "zustand": "count:1",

@@ -99,6 +99,17 @@ pub struct BundleSpec {
     pub load: LoadStrategy,
     /// Specifiers it registers, in a stable order.
     pub specifiers: Vec<String>,
+    /// For a split-off subpath (`icons_fa` from `react-icons`): the package, whose shared code
+    /// the bundle takes from the package's own bundle, which therefore loads first.
+    pub split_from: Option<SplitFrom>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitFrom {
+    pub package: String,
+    /// The bundle that registers the package root (`icons`).
+    pub bundle: String,
+    pub subpath: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,6 +232,19 @@ impl Allowlist {
             .and_then(|(name, _)| self.package(name))
     }
 
+    /// The bundle a split-off subpath bundle needs loaded before it (`icons_fa` → `icons`).
+    pub fn parent_bundle(&self, bundle: &str) -> Option<String> {
+        self.packages
+            .iter()
+            .filter(|p| p.split_subpaths)
+            .find(|p| {
+                p.subpaths
+                    .iter()
+                    .any(|sub| p.bundle_for(Some(sub)) == bundle)
+            })
+            .map(|p| p.bundle_for(None))
+    }
+
     /// Every category that is loaded whether or not the app imports from it.
     pub fn always_loaded(&self) -> impl Iterator<Item = &str> {
         self.categories
@@ -236,14 +260,26 @@ impl Allowlist {
             .keys()
             .map(|c| (c.clone(), Vec::new()))
             .collect();
+        let mut split: BTreeMap<String, SplitFrom> = BTreeMap::new();
         for package in &self.packages {
             by_name
                 .entry(package.bundle_for(None))
                 .or_default()
                 .push(package.name.clone());
             for sub in &package.subpaths {
+                let bundle = package.bundle_for(Some(sub));
+                if package.split_subpaths {
+                    split.insert(
+                        bundle.clone(),
+                        SplitFrom {
+                            package: package.name.clone(),
+                            bundle: package.bundle_for(None),
+                            subpath: sub.clone(),
+                        },
+                    );
+                }
                 by_name
-                    .entry(package.bundle_for(Some(sub)))
+                    .entry(bundle)
                     .or_default()
                     .push(format!("{}/{sub}", package.name));
             }
@@ -263,6 +299,7 @@ impl Allowlist {
             .filter(|(_, specifiers)| !specifiers.is_empty())
             .map(|(name, specifiers)| BundleSpec {
                 load: load_of(&name),
+                split_from: split.get(&name).cloned(),
                 name,
                 specifiers,
             })
@@ -382,6 +419,24 @@ mod tests {
         let list = Allowlist::embedded();
         assert!(list.package("react").is_some());
         assert_eq!(list.always_loaded().collect::<Vec<_>>(), vec!["core"]);
+    }
+
+    #[test]
+    fn split_icon_sets_load_after_their_package_bundle() {
+        let list = Allowlist::embedded();
+        assert_eq!(list.parent_bundle("icons_fa").as_deref(), Some("icons"));
+        assert_eq!(list.parent_bundle("icons"), None);
+        let fa = list
+            .bundles()
+            .into_iter()
+            .find(|b| b.name == "icons_fa")
+            .unwrap();
+        assert_eq!(fa.specifiers, vec!["react-icons/fa"]);
+        let split = fa.split_from.expect("icons_fa is split from react-icons");
+        assert_eq!(
+            (split.package.as_str(), split.bundle.as_str()),
+            ("react-icons", "icons")
+        );
     }
 
     #[test]

@@ -456,9 +456,16 @@ fn bundle_files(
             ModuleTarget::File(_) => None,
         })
         .collect();
-    let needed: BTreeSet<&str> = imports.iter().map(|i| i.category.as_str()).collect();
+    // A split-off set (`icons_fa`) shares its package's code from the parent bundle (`icons`),
+    // whose name sorts before it.
+    let needed: BTreeSet<String> = imports
+        .iter()
+        .flat_map(|i| {
+            std::iter::once(i.category.clone()).chain(allowlist.parent_bundle(&i.category))
+        })
+        .collect();
     for category in needed {
-        if !bundles.iter().any(|b| b == category) {
+        if !bundles.contains(&category) {
             bundles.push(category.to_string());
         }
     }

@@ -15,6 +15,7 @@ pub mod output;
 pub mod prompts;
 pub mod rolldown_build;
 pub mod run;
+pub mod share_parent;
 pub mod types;
 
 pub use run::{build_deps, BuildConfig, BuildReport, CategoryReport};

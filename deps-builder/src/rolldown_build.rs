@@ -13,6 +13,9 @@ use rolldown_common::Output;
 use rolldown_plugin_esm_external_require::EsmExternalRequirePlugin;
 use rolldown_utils::pattern_filter::StringOrRegex;
 
+use appbundle_bundler::allowlist::SplitFrom;
+
+use crate::share_parent::ShareParentPackage;
 use crate::BuildError;
 
 /// Specifiers that only `core` may contain: a second React breaks hooks.
@@ -46,10 +49,12 @@ fn package_dir(module_id: &str) -> Option<String> {
 }
 
 /// Bundles `entry` (a file in `cwd`, which holds `node_modules`).
+/// A split-off subpath bundle (`split_from`) also takes its package's root from the parent.
 pub async fn build_category(
     cwd: &Path,
     entry: &str,
     category: &str,
+    split_from: Option<&SplitFrom>,
 ) -> Result<BuiltChunk, BuildError> {
     let failed = |message: String| BuildError::Rolldown {
         category: category.to_string(),
@@ -69,12 +74,16 @@ pub async fn build_category(
         exports: Some(OutputExports::Named),
         // Core's copies are what the other bundles receive in place of their own imports.
         globals: shares_core.then(|| {
-            GlobalsOutputOption::FxHashMap(
-                SHARED_FROM_CORE
-                    .iter()
-                    .map(|s| (s.to_string(), format!("AppDependencies.core[{s:?}]")))
-                    .collect(),
-            )
+            let from_core = SHARED_FROM_CORE
+                .iter()
+                .map(|s| (s.to_string(), format!("AppDependencies.core[{s:?}]")));
+            let from_parent = split_from.map(|split| {
+                (
+                    split.package.clone(),
+                    format!("AppDependencies.{}[{:?}]", split.bundle, split.package),
+                )
+            });
+            GlobalsOutputOption::FxHashMap(from_core.chain(from_parent).collect())
         }),
         define: Some(
             [(
@@ -102,6 +111,13 @@ pub async fn build_category(
     } else {
         Vec::new()
     };
+    let mut plugins = plugins;
+    if let Some(split) = split_from {
+        plugins.push(Arc::new(ShareParentPackage {
+            package: split.package.clone(),
+            subpath: split.subpath.clone(),
+        }));
+    }
     let mut bundler =
         Bundler::with_plugins(options, plugins).map_err(|e| failed(format!("{e:?}")))?;
     let output = bundler

@@ -25,24 +25,30 @@ pub struct BuildConfig {
     pub progress: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct CategoryReport {
     pub category: String,
     pub packages: usize,
     pub bundle: BundleFile,
     /// `false` when the inputs were unchanged and the previous build was kept.
     pub rebuilt: bool,
+    /// Whole build of the category: bundling, hashing, compressing, writing.
     pub duration: Duration,
+    /// Rolldown alone (what `deps-builder/bench` compares with esbuild).
+    pub bundling: Duration,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct BuildReport {
     pub manifest: Manifest,
     pub categories: Vec<CategoryReport>,
+    /// Where the packages were installed and the category entries written (`entries/<cat>.js`),
+    /// when anything was rebuilt.
+    pub npm_root: Option<PathBuf>,
 }
 
 /// Bumped when the way bundles are built changes, so old outputs are not reused.
-const BUILDER_REVISION: &str = "appbundle-deps-builder/1";
+const BUILDER_REVISION: &str = "appbundle-deps-builder/2";
 
 /// What a category's bundle is built from; equal hashes mean an identical bundle.
 pub fn input_hash(allowlist: &Allowlist, category: &str, lockfile: &[u8]) -> String {
@@ -125,7 +131,9 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
         })
         .collect();
 
-    let mut built: BTreeMap<String, (BundleFile, Duration)> = BTreeMap::new();
+    let specs = allowlist.bundles();
+    let mut built: BTreeMap<String, (BundleFile, Duration, Duration)> = BTreeMap::new();
+    let mut installed_root = None;
     let mut licence_dirs: BTreeSet<String> = BTreeSet::new();
     if !to_build.is_empty() {
         let npm_root = npm::install(&config.npm_dir, &config.cache_dir)?;
@@ -150,8 +158,14 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
             let entry = format!("entries/{category}.js");
             std::fs::write(npm_root.join(&entry), entry_source(allowlist, category))
                 .map_err(|e| io_error(&entry, e))?;
-            let chunk =
-                runtime.block_on(rolldown_build::build_category(&npm_root, &entry, category))?;
+            let split_from = specs
+                .iter()
+                .find(|b| &b.name == category)
+                .and_then(|b| b.split_from.as_ref());
+            let chunk = runtime.block_on(rolldown_build::build_category(
+                &npm_root, &entry, category, split_from,
+            ))?;
+            let bundling = started.elapsed();
             licence_dirs.extend(chunk.package_dirs.iter().cloned());
             let file = output::write_bundle(
                 &config.out_dir,
@@ -166,9 +180,10 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                 file.bytes / 1024,
                 file.gzip_bytes / 1024
             ));
-            built.insert(category.clone(), (file, started.elapsed()));
+            built.insert(category.clone(), (file, started.elapsed(), bundling));
         }
         write_licences(&config.out_dir, &licence_dirs)?;
+        installed_root = Some(npm_root);
     }
 
     // The manifest: rebuilt bundles, reused ones, and (with --only) the rest as they were.
@@ -176,14 +191,14 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
     let mut reports = Vec::new();
     for category in &categories {
         let hash = input_hash(allowlist, category, &lockfile);
-        let (bundle, rebuilt, duration) = match built.remove(category) {
-            Some((file, duration)) => (file, true, duration),
+        let (bundle, rebuilt, duration, bundling) = match built.remove(category) {
+            Some((file, duration, bundling)) => (file, true, duration, bundling),
             None => match reusable(category, &hash).or_else(|| {
                 previous
                     .as_ref()
                     .and_then(|p| p.bundles.get(category).cloned())
             }) {
-                Some(file) => (file, false, Duration::ZERO),
+                Some(file) => (file, false, Duration::ZERO, Duration::ZERO),
                 None => continue,
             },
         };
@@ -193,6 +208,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
             bundle: bundle.clone(),
             rebuilt,
             duration,
+            bundling,
         });
         bundles.insert(category.clone(), bundle);
     }
@@ -261,6 +277,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
     Ok(BuildReport {
         manifest,
         categories: reports,
+        npm_root: installed_root,
     })
 }
 

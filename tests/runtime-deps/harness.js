@@ -40,7 +40,7 @@
       chartSvg: !!q('#chart svg'),
       chartLinePath: !!q('#chart .recharts-line path'),
       lucideSvg: !!q('#lucide svg.lucide'),
-      reactIconsSvg: !!q('#react-icons svg'),
+      reactIconsClass: q('#react-icons svg') ? q('#react-icons svg').getAttribute('class') : null,
       formError: text('#form-error'),
       motionTag: q('#motion') ? q('#motion').tagName : null,
       zustand: text('#zustand'),

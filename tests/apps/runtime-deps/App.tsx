@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { LineChart, Line, XAxis, YAxis } from 'recharts';
 import { Heart } from 'lucide-react';
+import { IconContext } from 'react-icons';
 import { FaGithub } from 'react-icons/fa';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -134,9 +135,12 @@ export default function App() {
       <span id="lucide">
         <Heart size={16} />
       </span>
-      <span id="react-icons">
-        <FaGithub />
-      </span>
+      {/* The context comes from the `icons` bundle, the icon from `icons_fa`: one shared copy. */}
+      <IconContext.Provider value={{ className: 'from-context' }}>
+        <span id="react-icons">
+          <FaGithub />
+        </span>
+      </IconContext.Provider>
       <SignupForm />
       <motion.div id="motion" initial={{ opacity: 0 }} animate={{ opacity: 1 }}>
         moving
