@@ -27,27 +27,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Bundle an app (one file, or a folder of files) into one script.
-    Bundle {
-        /// The entry file, or a folder holding the app's files.
-        input: PathBuf,
-        /// Entry file inside the folder (default: App.tsx, index.tsx, or the only script).
-        #[arg(long)]
-        entry: Option<String>,
-        /// Write the script here instead of to stdout.
-        #[arg(long)]
-        outfile: Option<PathBuf>,
-        /// Emit a source map: `<outfile>.map` with --outfile, else inline.
-        #[arg(long)]
-        sourcemap: bool,
-        /// Minify the output.
-        #[arg(long)]
-        minify: bool,
-        /// Format of diagnostics on stderr.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        #[command(flatten)]
-        manifest: ManifestArg,
-    },
+    Bundle(BundleArgs),
     /// Check files the way `bundle` would, without linking; exit 1 if anything is rejected.
     Lint {
         /// Files or folders (each folder is one app).
@@ -68,6 +48,29 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct BundleArgs {
+    /// The entry file, or a folder holding the app's files.
+    input: PathBuf,
+    /// Entry file inside the folder (default: App.tsx, index.tsx, or the only script).
+    #[arg(long)]
+    entry: Option<String>,
+    /// Write the script here instead of to stdout.
+    #[arg(long)]
+    outfile: Option<PathBuf>,
+    /// Emit a source map: `<outfile>.map` with --outfile, else inline.
+    #[arg(long)]
+    sourcemap: bool,
+    /// Minify the output.
+    #[arg(long)]
+    minify: bool,
+    /// Format of diagnostics on stderr.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[command(flatten)]
+    manifest: ManifestArg,
 }
 
 #[derive(clap::Args)]
@@ -140,25 +143,7 @@ fn render(format: Format, diagnostics: &[Diagnostic]) -> String {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Bundle {
-            input,
-            entry,
-            outfile,
-            sourcemap,
-            minify,
-            format,
-            manifest,
-        } => manifest.load(format).and_then(|manifest| {
-            run_bundle(
-                input,
-                entry,
-                outfile,
-                sourcemap,
-                minify,
-                format,
-                manifest.as_ref(),
-            )
-        }),
+        Command::Bundle(args) => run_bundle(args),
         Command::Lint {
             paths,
             format,
@@ -178,22 +163,24 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_bundle(
-    input: PathBuf,
-    entry: Option<String>,
-    outfile: Option<PathBuf>,
-    sourcemap: bool,
-    minify: bool,
-    format: Format,
-    manifest: Option<&Manifest>,
-) -> anyhow::Result<ExitCode> {
+fn run_bundle(args: BundleArgs) -> anyhow::Result<ExitCode> {
+    let BundleArgs {
+        input,
+        entry,
+        outfile,
+        sourcemap,
+        minify,
+        format,
+        manifest,
+    } = args;
+    let manifest = manifest.load(format)?;
     let app = cli_files::read_app(&input)?;
     let request = BundleRequest {
         files: app.files,
         entry: entry.or(app.entry),
         options: BundleOptions { minify },
     };
-    let deps = Dependencies::new(Allowlist::embedded(), manifest);
+    let deps = Dependencies::new(Allowlist::embedded(), manifest.as_ref());
     let output = match bundle(&request, deps) {
         Ok(output) => output,
         Err(diagnostics) => {

@@ -304,3 +304,24 @@ fn lint_github_format_emits_workflow_commands() {
         "{first}"
     );
 }
+
+#[test]
+fn committed_prompt_is_rendered_from_the_current_allowlist() {
+    let result = run(appbundle()
+        .current_dir(repo_root())
+        .args(["prompts", "--check"]));
+    assert!(
+        result.status.success(),
+        "prompts/available-imports.md is stale; run `appbundle prompts`: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    // --check compares, and fails on a file that differs.
+    let stale = temp_dir("stale-prompt").join("available-imports.md");
+    std::fs::write(&stale, "AVAILABLE IMPORTS - old\n").unwrap();
+    let result = run(appbundle()
+        .arg("prompts")
+        .arg("--out")
+        .arg(&stale)
+        .arg("--check"));
+    assert_eq!(result.status.code(), Some(1));
+}

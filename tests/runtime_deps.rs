@@ -164,3 +164,34 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
     let loaded: BTreeSet<&str> = manifest.bundles.keys().map(String::as_str).collect();
     assert_eq!(loaded.len(), allowlist.bundles().len());
 }
+
+#[test]
+fn unchanged_bundles_are_reused_and_check_passes() {
+    let (_, before) = built_runtime_deps();
+    // The shared build has run; a second one with the same inputs rebuilds nothing.
+    let _lock = runtime_deps_lock();
+    let again = run(appbundle()
+        .current_dir(repo_root())
+        .args(["build-deps", "--report"])
+        .arg(temp_dir("rebuild-report").join("report.json")));
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let table = String::from_utf8_lossy(&again.stderr);
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(rows.len(), before.bundles.len(), "{table}");
+    assert!(rows.iter().all(|row| row.ends_with("unchanged")), "{table}");
+    let after = Manifest::load(&repo_root().join("public/runtime-deps/manifest.json")).unwrap();
+    assert_eq!(after, before, "an unchanged build rewrote the manifest");
+
+    let check = run(appbundle()
+        .current_dir(repo_root())
+        .args(["build-deps", "--check"]));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

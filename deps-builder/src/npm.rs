@@ -105,3 +105,28 @@ pub fn install(npm_dir: &Path, cache_dir: &Path) -> Result<PathBuf, BuildError> 
     std::fs::write(&done, b"").map_err(|e| io_error(done.display(), e))?;
     Ok(target)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_package_json_and_lockfile_pin_exactly_the_allowlist() {
+        let npm_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("npm");
+        let allowlist = Allowlist::embedded();
+        check_package_json(&npm_dir, allowlist).expect("package.json matches allowlist.toml");
+        let lock: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(npm_dir.join("package-lock.json")).unwrap(),
+        )
+        .unwrap();
+        for package in &allowlist.packages {
+            let locked = &lock["packages"][format!("node_modules/{}", package.name)]["version"];
+            assert_eq!(
+                locked,
+                package.version.as_str(),
+                "{} in package-lock.json",
+                package.name
+            );
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! allowlist.toml so the LLM is told exactly what the bundler accepts. Never edited by hand; a
 //! test fails when the committed file is stale.
 
-use appbundle_bundler::allowlist::BlockKind;
+use appbundle_bundler::allowlist::{BlockKind, LoadStrategy};
 use appbundle_bundler::Allowlist;
 
 pub fn available_imports(allowlist: &Allowlist) -> String {
@@ -14,14 +14,23 @@ pub fn available_imports(allowlist: &Allowlist) -> String {
         "BUILT-INS (prefer these):\n- {}: {}\n  {}\n\n",
         allowlist.runtime.module, allowlist.runtime.hint, allowlist.runtime.example
     ));
-    for (name, category) in &allowlist.categories {
+    // Core (always loaded) first, as the bundles load.
+    let mut categories: Vec<_> = allowlist.categories.iter().collect();
+    categories.sort_by_key(|(name, c)| (c.load != LoadStrategy::Always, name.as_str()));
+    for (name, category) in categories {
         out.push_str(&format!(
             "{} ({}):\n",
             name.to_uppercase(),
             category.description
         ));
         for package in allowlist.packages.iter().filter(|p| &p.category == name) {
-            out.push_str(&format!("- {}: {}\n", package.name, package.hint));
+            out.push_str(&format!(
+                "- {} {}: {}\n",
+                package.name, package.version, package.hint
+            ));
+            if let Some(note) = &package.export_hint {
+                out.push_str(&format!("  note: {note}\n"));
+            }
             if !package.subpaths.is_empty() {
                 let subpaths: Vec<String> = package
                     .subpaths
@@ -64,7 +73,32 @@ pub fn available_imports(allowlist: &Allowlist) -> String {
         out.push('\n');
     }
     out.push_str(
-        "\nIf you need a package that is not listed, write the code in plain TypeScript or use a browser API instead.\n",
+        "\nImported names are checked against each package's real exports at build time: use the exact export names of the versions above.\n\
+         If you need a package that is not listed, write the code in plain TypeScript or use a browser API instead.\n",
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_every_package_and_every_blocked_name() {
+        let allowlist = Allowlist::embedded();
+        let text = available_imports(allowlist);
+        for package in &allowlist.packages {
+            assert!(
+                text.contains(&format!("- {} {}:", package.name, package.version)),
+                "{} is missing",
+                package.name
+            );
+        }
+        for group in &allowlist.blocked {
+            for name in &group.names {
+                assert!(text.contains(name.as_str()), "blocked {name} is missing");
+            }
+        }
+        assert!(text.contains("@appbundle/runtime"));
+    }
 }

@@ -150,37 +150,80 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
         } else {
             indicatif::ProgressDrawTarget::hidden()
         });
-        for (category, hash) in &to_build {
-            let bar = bars.add(indicatif::ProgressBar::new_spinner());
-            bar.set_message(format!("{category}: bundling"));
-            bar.enable_steady_tick(Duration::from_millis(120));
-            let started = Instant::now();
-            let entry = format!("entries/{category}.js");
-            std::fs::write(npm_root.join(&entry), entry_source(allowlist, category))
-                .map_err(|e| io_error(&entry, e))?;
-            let split_from = specs
-                .iter()
-                .find(|b| &b.name == category)
-                .and_then(|b| b.split_from.as_ref());
-            let chunk = runtime.block_on(rolldown_build::build_category(
-                &npm_root, &entry, category, split_from,
-            ))?;
-            let bundling = started.elapsed();
-            licence_dirs.extend(chunk.package_dirs.iter().cloned());
-            let file = output::write_bundle(
-                &config.out_dir,
-                category,
-                &chunk,
-                hash,
-                specifiers(allowlist, category),
-            )?;
-            output::remove_stale(&config.out_dir, category, &file.file);
-            bar.finish_with_message(format!(
-                "{category}: {} KB, {} KB gzip",
-                file.bytes / 1024,
-                file.gzip_bytes / 1024
-            ));
-            built.insert(category.clone(), (file, started.elapsed(), bundling));
+        // Rolldown bundles one category at a time on this thread; compressing and writing (brotli
+        // at quality 11 is most of a build) runs on one worker per core meanwhile.
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let (jobs, queue) = std::sync::mpsc::sync_channel::<WriteJob>(workers);
+        let queue = std::sync::Mutex::new(queue);
+        let written = std::sync::Mutex::new(Vec::new());
+        let bundled = std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| loop {
+                    let next = queue.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok(job) = next else { break };
+                    let result = output::write_bundle(
+                        &config.out_dir,
+                        &job.category,
+                        &job.chunk,
+                        &job.hash,
+                        specifiers(allowlist, &job.category),
+                    );
+                    if let Ok(file) = &result {
+                        output::remove_stale(&config.out_dir, &job.category, &file.file);
+                        job.bar.finish_with_message(format!(
+                            "{}: {} KB, {} KB gzip",
+                            job.category,
+                            file.bytes / 1024,
+                            file.gzip_bytes / 1024
+                        ));
+                    }
+                    let done = result.map(|file| (file, job.started.elapsed(), job.bundling));
+                    written
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((job.category, done));
+                });
+            }
+            let mut bundle_all = || -> Result<(), BuildError> {
+                for (category, hash) in &to_build {
+                    let bar = bars.add(indicatif::ProgressBar::new_spinner());
+                    bar.set_message(format!("{category}: bundling"));
+                    bar.enable_steady_tick(Duration::from_millis(120));
+                    let started = Instant::now();
+                    let entry = format!("entries/{category}.js");
+                    std::fs::write(npm_root.join(&entry), entry_source(allowlist, category))
+                        .map_err(|e| io_error(&entry, e))?;
+                    let split_from = specs
+                        .iter()
+                        .find(|b| &b.name == category)
+                        .and_then(|b| b.split_from.as_ref());
+                    let chunk = runtime.block_on(rolldown_build::build_category(
+                        &npm_root, &entry, category, split_from,
+                    ))?;
+                    licence_dirs.extend(chunk.package_dirs.iter().cloned());
+                    bar.set_message(format!("{category}: compressing"));
+                    let job = WriteJob {
+                        category: category.clone(),
+                        hash: hash.clone(),
+                        bundling: started.elapsed(),
+                        started,
+                        chunk,
+                        bar,
+                    };
+                    if jobs.send(job).is_err() {
+                        return Err(BuildError::Io("the bundle writers stopped".into()));
+                    }
+                }
+                Ok(())
+            };
+            let result = bundle_all();
+            drop(jobs);
+            result
+        });
+        bundled?;
+        for (category, done) in written.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            let (file, duration, bundling) = done?;
+            built.insert(category, (file, duration, bundling));
         }
         write_licences(&config.out_dir, &licence_dirs)?;
         installed_root = Some(npm_root);
@@ -270,15 +313,31 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
     let manifest_path = config.out_dir.join("manifest.json");
     let json =
         serde_json::to_string_pretty(&manifest).map_err(|e| BuildError::Io(e.to_string()))? + "\n";
-    std::fs::write(&manifest_path, json).map_err(|e| io_error(manifest_path.display(), e))?;
+    write_atomically(&manifest_path, json.as_bytes())?;
     let types_path = config.out_dir.join("app-dependencies.d.ts");
-    std::fs::write(&types_path, types::declarations(allowlist))
-        .map_err(|e| io_error(types_path.display(), e))?;
+    write_atomically(&types_path, types::declarations(allowlist).as_bytes())?;
     Ok(BuildReport {
         manifest,
         categories: reports,
         npm_root: installed_root,
     })
+}
+
+/// A bundled category waiting to be hashed, compressed and written.
+struct WriteJob {
+    category: String,
+    hash: String,
+    started: Instant,
+    bundling: Duration,
+    chunk: rolldown_build::BuiltChunk,
+    bar: indicatif::ProgressBar,
+}
+
+/// Readers (the service, a test) never see half a manifest: write beside it, then rename.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes).map_err(|e| io_error(partial.display(), e))?;
+    std::fs::rename(&partial, path).map_err(|e| io_error(path.display(), e))
 }
 
 /// LICENSES.txt: the licence of every package whose code is in a rebuilt bundle (they are kept

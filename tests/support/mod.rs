@@ -77,9 +77,7 @@ pub fn read(path: &Path) -> String {
 /// machine state: unchanged categories are reused, and a file lock keeps parallel test
 /// processes from building at the same time.
 pub fn runtime_deps() -> PathBuf {
-    let lock =
-        File::create(std::env::temp_dir().join("appbundle-runtime-deps.lock")).expect("lock file");
-    lock.lock().expect("lock runtime-deps build");
+    let _lock = runtime_deps_lock();
     let built = Command::new(env!("CARGO_BIN_EXE_appbundle"))
         .arg("build-deps")
         .current_dir(repo_root())
@@ -91,4 +89,12 @@ pub fn runtime_deps() -> PathBuf {
         String::from_utf8_lossy(&built.stderr)
     );
     repo_root().join("public/runtime-deps")
+}
+
+/// Held while a test runs `build-deps`, so no other test process builds at the same time.
+pub fn runtime_deps_lock() -> File {
+    let lock =
+        File::create(std::env::temp_dir().join("appbundle-runtime-deps.lock")).expect("lock file");
+    lock.lock().expect("lock runtime-deps build");
+    lock
 }
