@@ -1,4 +1,4 @@
-//! The `appbundle` command: `bundle`, `lint`, `build-deps` and `prompts`.
+//! The `appbundle` command: `serve`, `bundle`, `lint`, `build-deps` and `prompts`.
 
 mod cli_files;
 
@@ -38,6 +38,8 @@ enum Command {
         #[command(flatten)]
         manifest: ManifestArg,
     },
+    /// Run the bundling service (builds the runtime deps first if there is no manifest).
+    Serve(ServeArgs),
     /// Prebuild the allowlist into category bundles + manifest.json (needs npm and node).
     BuildDeps(BuildDepsArgs),
     /// Render prompts/available-imports.md from allowlist.toml.
@@ -71,6 +73,40 @@ struct BundleArgs {
     format: Format,
     #[command(flatten)]
     manifest: ManifestArg,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[arg(long, env = "APPBUNDLE_BIND", default_value = "127.0.0.1:8080")]
+    bind: std::net::SocketAddr,
+    /// Runtime deps folder (bundles + manifest.json), served at /runtime-deps/.
+    #[arg(
+        long,
+        env = "APPBUNDLE_DEPS_DIR",
+        default_value = "public/runtime-deps"
+    )]
+    deps_dir: PathBuf,
+    /// Upper bound of the bundle cache, in bytes.
+    #[arg(long, env = "APPBUNDLE_CACHE_BYTES", default_value_t = 256 * 1024 * 1024)]
+    cache_bytes: u64,
+    /// Largest request body, in bytes.
+    #[arg(long, env = "APPBUNDLE_BODY_LIMIT", default_value_t = 1024 * 1024)]
+    body_limit: usize,
+    /// Longest one bundle may take, in milliseconds.
+    #[arg(long, env = "APPBUNDLE_TIMEOUT_MS", default_value_t = 10_000)]
+    timeout_ms: u64,
+    /// Bundles computed at once [default: 2 × cores].
+    #[arg(long, env = "APPBUNDLE_MAX_CONCURRENT")]
+    max_concurrent: Option<usize>,
+    /// POST /bundle requests per second per API key or client IP (0: no limit).
+    #[arg(long, env = "APPBUNDLE_RATE_LIMIT", default_value_t = 20)]
+    rate_limit: u32,
+    /// Requests a client may burst before the rate applies.
+    #[arg(long, env = "APPBUNDLE_RATE_BURST", default_value_t = 40)]
+    rate_burst: u32,
+    /// Access-Control-Allow-Origin.
+    #[arg(long, env = "APPBUNDLE_CORS_ORIGIN", default_value = "*")]
+    cors_origin: String,
 }
 
 #[derive(clap::Args)]
@@ -151,6 +187,7 @@ fn main() -> ExitCode {
         } => manifest
             .load(format)
             .and_then(|manifest| run_lint(paths, format, manifest.as_ref())),
+        Command::Serve(args) => run_serve(args),
         Command::BuildDeps(args) => run_build_deps(args),
         Command::Prompts { out, check } => run_prompts(out, check),
     };
@@ -257,6 +294,62 @@ fn default_cache_dir() -> PathBuf {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .unwrap_or_else(std::env::temp_dir)
         .join("appbundle")
+}
+
+fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    use appbundle_api::{AppState, ServeConfig};
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .init();
+    let defaults = ServeConfig::default();
+    let config = ServeConfig {
+        bind: args.bind,
+        deps_dir: args.deps_dir,
+        cache_bytes: args.cache_bytes,
+        body_limit: args.body_limit,
+        timeout: std::time::Duration::from_millis(args.timeout_ms),
+        max_concurrent_bundles: args
+            .max_concurrent
+            .unwrap_or(defaults.max_concurrent_bundles),
+        rate_per_second: args.rate_limit,
+        rate_burst: args.rate_burst,
+        cors_origin: args.cors_origin,
+    };
+    // The embedded default: a fresh clone builds its runtime deps on first start.
+    if !config.deps_dir.join("manifest.json").exists() {
+        tracing::info!(
+            "no manifest in {}: building the runtime deps first (npm registry, a few minutes)",
+            config.deps_dir.display()
+        );
+        let build = appbundle_deps_builder::BuildConfig {
+            out_dir: config.deps_dir.clone(),
+            npm_dir: PathBuf::from("deps-builder/npm"),
+            cache_dir: default_cache_dir(),
+            only: None,
+            progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        };
+        appbundle_deps_builder::build_deps(&build, Allowlist::embedded())?;
+    }
+    let state = AppState::new(config.clone())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(config.bind)
+            .await
+            .with_context(|| format!("binding {}", config.bind))?;
+        tracing::info!(
+            "appbundle serving on http://{} (runtime deps from {})",
+            listener.local_addr()?,
+            config.deps_dir.display()
+        );
+        appbundle_api::serve(listener, state, appbundle_api::shutdown_signal()).await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_build_deps(args: BuildDepsArgs) -> anyhow::Result<ExitCode> {

@@ -77,6 +77,11 @@ pub fn read(path: &Path) -> String {
 /// machine state: unchanged categories are reused, and a file lock keeps parallel test
 /// processes from building at the same time.
 pub fn runtime_deps() -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT.get_or_init(build_runtime_deps).clone()
+}
+
+fn build_runtime_deps() -> PathBuf {
     let _lock = runtime_deps_lock();
     let built = Command::new(env!("CARGO_BIN_EXE_appbundle"))
         .arg("build-deps")

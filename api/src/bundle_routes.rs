@@ -1,0 +1,281 @@
+//! `POST /bundle` (JSON `{ files, entry, options }` or a raw TSX body) and the cached outputs at
+//! `GET /bundle/<hash>.js` and `.js.map`. Bundling runs on the blocking pool, a bounded number
+//! at once, under a timeout; identical requests share one computation and one cache entry.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use appbundle_bundler::{bundle, BundleRequest, Dependencies, Diagnostic};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::state::{hex, AppState, CachedBundle};
+
+/// A JSON error body: `{ "error": "…" }`.
+pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, axum::Json(json!({ "error": message.into() }))).into_response()
+}
+
+/// Why no bundle came out.
+#[derive(Debug)]
+enum Failure {
+    Rejected(Vec<Diagnostic>),
+    Timeout,
+    Internal(String),
+}
+
+/// The request from a JSON body or, for one-file apps, a raw TSX body.
+fn parse_request(headers: &HeaderMap, body: &[u8]) -> Result<BundleRequest, (StatusCode, String)> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match content_type.as_str() {
+        "application/json" => serde_json::from_slice(body).map_err(|e| {
+            (
+                StatusCode::BAD_REQUEST,
+                format!("the body is not a valid bundle request: {e}"),
+            )
+        }),
+        "text/plain" | "application/typescript" | "text/typescript" | "text/tsx" => {
+            let text = std::str::from_utf8(body).map_err(|e| {
+                (
+                    StatusCode::BAD_REQUEST,
+                    format!("the body is not UTF-8 text: {e}"),
+                )
+            })?;
+            Ok(BundleRequest {
+                files: [("App.tsx".to_string(), text.to_string())].into(),
+                ..Default::default()
+            })
+        }
+        other => Err((
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "Content-Type `{other}` is not accepted: send application/json ({{ files, entry, options }}) or text/plain (one TSX file)"
+            ),
+        )),
+    }
+}
+
+/// Same request, same manifest → same key (and the same `/bundle/<hash>.js`).
+fn cache_key(manifest_version: &str, request: &BundleRequest) -> String {
+    let canonical = serde_json::to_vec(request).unwrap_or_default();
+    let mut hasher = Sha256::new();
+    hasher.update(manifest_version.as_bytes());
+    hasher.update([0]);
+    hasher.update(&canonical);
+    hex(&hasher.finalize())
+}
+
+async fn compute(
+    state: Arc<AppState>,
+    request: BundleRequest,
+    hash: String,
+) -> Result<Arc<CachedBundle>, Failure> {
+    let permit = state
+        .slots
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| Failure::Internal(e.to_string()))?;
+    let started = Instant::now();
+    let worker = state.clone();
+    // The permit lives as long as the work, even when the request has given up waiting.
+    let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let deps = Dependencies::new(worker.allowlist, worker.manifest.as_deref());
+        bundle(&request, deps)
+    });
+    let outcome = tokio::time::timeout(state.config.timeout, task).await;
+    let elapsed = started.elapsed().as_secs_f64();
+    let output = match outcome {
+        Err(_) => {
+            state.metrics.observe_bundle("timeout", elapsed);
+            return Err(Failure::Timeout);
+        }
+        Ok(Err(join)) => {
+            state.metrics.observe_bundle("error", elapsed);
+            return Err(Failure::Internal(join.to_string()));
+        }
+        Ok(Ok(Err(diagnostics))) => {
+            state.metrics.observe_bundle("rejected", elapsed);
+            return Err(Failure::Rejected(diagnostics));
+        }
+        Ok(Ok(Ok(output))) => {
+            state.metrics.observe_bundle("ok", elapsed);
+            output
+        }
+    };
+    let bundles: Vec<serde_json::Value> = output
+        .bundles
+        .iter()
+        .map(|category| {
+            let file = state
+                .manifest
+                .as_ref()
+                .and_then(|m| m.bundles.get(category));
+            json!({
+                "category": category,
+                "url": file.map(|f| format!("/runtime-deps/{}", f.file)),
+                "integrity": file.map(|f| f.integrity.clone()),
+            })
+        })
+        .collect();
+    let url = format!("/bundle/{hash}.js");
+    let response = json!({
+        "hash": hash,
+        "url": url,
+        "code": output.code,
+        "map": output.map,
+        "bundles": bundles,
+        "imports": output.imports,
+        "warnings": output.warnings,
+    });
+    let script = format!(
+        "{}\n//# sourceMappingURL={hash}.js.map\n",
+        output.code.trim_end()
+    );
+    Ok(Arc::new(CachedBundle {
+        response: Bytes::from(serde_json::to_vec(&response).unwrap_or_default()),
+        script,
+        map: output.map,
+    }))
+}
+
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            let status = rejection.status();
+            let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                format!(
+                    "the request body is over the limit of {} bytes",
+                    state.config.body_limit
+                )
+            } else {
+                rejection.body_text()
+            };
+            return error(status, message);
+        }
+    };
+    let request = match parse_request(&headers, &body) {
+        Ok(request) => request,
+        Err((status, message)) => return error(status, message),
+    };
+    let hash = cache_key(&state.manifest_version, &request);
+    let entry = state
+        .cache
+        .entry(hash.clone())
+        .or_try_insert_with(compute(state.clone(), request, hash))
+        .await;
+    match entry {
+        Ok(entry) => {
+            let hit = !entry.is_fresh();
+            state.metrics.cache(hit);
+            let mut response = (
+                [(header::CONTENT_TYPE, "application/json")],
+                entry.into_value().response.clone(),
+            )
+                .into_response();
+            response.headers_mut().insert(
+                "x-cache",
+                HeaderValue::from_static(if hit { "hit" } else { "miss" }),
+            );
+            response
+        }
+        Err(failure) => match &*failure {
+            Failure::Rejected(diagnostics) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                axum::Json(json!({ "errors": diagnostics })),
+            )
+                .into_response(),
+            Failure::Timeout => error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "bundling took longer than {} s; try again or send a smaller app",
+                    state.config.timeout.as_secs_f64()
+                ),
+            ),
+            Failure::Internal(message) => error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("internal error while bundling: {message}"),
+            ),
+        },
+    }
+}
+
+/// `GET /bundle/<hash>.js` and `/bundle/<hash>.js.map`: content-addressed, cached for a year.
+pub async fn output(
+    State(state): State<Arc<AppState>>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let (hash, is_map) = match file.strip_suffix(".js.map") {
+        Some(hash) => (hash, true),
+        None => match file.strip_suffix(".js") {
+            Some(hash) => (hash, false),
+            None => {
+                return error(
+                    StatusCode::NOT_FOUND,
+                    "expected /bundle/<hash>.js or .js.map",
+                )
+            }
+        },
+    };
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return error(
+            StatusCode::NOT_FOUND,
+            format!("`{hash}` is not a bundle hash"),
+        );
+    }
+    let Some(cached) = state.cache.get(hash).await else {
+        return error(
+            StatusCode::NOT_FOUND,
+            "no such bundle (it may have left the cache): POST /bundle again",
+        );
+    };
+    let etag = format!("\"{hash}{}\"", if is_map { ".map" } else { "" });
+    let cache_control = "public, max-age=31536000, immutable";
+    if crate::runtime_deps::etag_matches(&headers, &etag) {
+        return (
+            StatusCode::NOT_MODIFIED,
+            [
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache_control.into()),
+            ],
+        )
+            .into_response();
+    }
+    let (content_type, body) = if is_map {
+        ("application/json", cached.map.clone())
+    } else {
+        (
+            "application/javascript; charset=utf-8",
+            cached.script.clone(),
+        )
+    };
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::ETAG, etag),
+            (header::CACHE_CONTROL, cache_control.to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}

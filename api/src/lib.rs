@@ -1,0 +1,119 @@
+//! `appbundle serve`: the bundling service. Code generators `POST /bundle`; preview iframes load
+//! `/bundle/<hash>.js` and the prebuilt `/runtime-deps/*` as plain scripts.
+//!
+//! One module per concern: [`config`] (flags and defaults), [`state`] (what handlers share),
+//! [`bundle_routes`] (POST /bundle and the cached outputs), [`runtime_deps`] (static serving with
+//! precompressed variants), [`ops`] (health, readiness, metrics, OpenAPI), [`metrics`],
+//! [`rate_limit`] (per API key or client IP).
+
+pub mod bundle_routes;
+pub mod config;
+pub mod metrics;
+pub mod ops;
+pub mod rate_limit;
+pub mod runtime_deps;
+pub mod state;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, Method};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+pub use config::ServeConfig;
+pub use state::AppState;
+
+const REQUEST_ID: &str = "x-request-id";
+
+/// Every route, with its layers.
+pub fn router(state: Arc<AppState>) -> Router {
+    let config = &state.config;
+    let bundling = Router::new()
+        .route("/bundle", post(bundle_routes::create))
+        .layer(rate_limit::layer(config))
+        .layer(DefaultBodyLimit::max(config.body_limit));
+    let cors = CorsLayer::new()
+        .allow_methods([Method::GET, Method::HEAD, Method::POST])
+        .allow_headers([
+            axum::http::header::CONTENT_TYPE,
+            HeaderName::from_static("x-api-key"),
+        ])
+        .allow_origin(match config.cors_origin.as_str() {
+            "*" => AllowOrigin::any(),
+            origin => AllowOrigin::exact(
+                origin
+                    .parse()
+                    .unwrap_or_else(|_| axum::http::HeaderValue::from_static("null")),
+            ),
+        });
+    let request_id = HeaderName::from_static(REQUEST_ID);
+    Router::new()
+        .merge(bundling)
+        .route("/bundle/{file}", get(bundle_routes::output))
+        .route("/runtime-deps/{file}", get(runtime_deps::serve))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route("/openapi.json", get(ops::openapi))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::record,
+        ))
+        .layer(cors)
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                let id = request
+                    .headers()
+                    .get(REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", id, method = %request.method(), uri = %request.uri())
+            }),
+        )
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Serves on `listener` until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

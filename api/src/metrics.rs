@@ -1,0 +1,105 @@
+//! Prometheus metrics at `/metrics`: requests by route, method and status; bundle latency by
+//! outcome; bundle cache hits and misses.
+
+use std::sync::Arc;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry};
+
+use crate::state::AppState;
+
+pub struct Metrics {
+    pub registry: Registry,
+    requests: IntCounterVec,
+    bundle_seconds: HistogramVec,
+    cache: IntCounterVec,
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new(
+                "appbundle_http_requests_total",
+                "HTTP requests by route, method and status",
+            ),
+            &["route", "method", "status"],
+        )
+        .expect("valid metric");
+        let bundle_seconds = HistogramVec::new(
+            HistogramOpts::new(
+                "appbundle_bundle_duration_seconds",
+                "Time to bundle one app",
+            )
+            .buckets(vec![
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+            ]),
+            &["outcome"],
+        )
+        .expect("valid metric");
+        let cache = IntCounterVec::new(
+            Opts::new(
+                "appbundle_bundle_cache_total",
+                "POST /bundle answered from the cache or not",
+            ),
+            &["result"],
+        )
+        .expect("valid metric");
+        for metric in [
+            Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(bundle_seconds.clone()),
+            Box::new(cache.clone()),
+        ] {
+            registry.register(metric).expect("metric registered once");
+        }
+        Metrics {
+            registry,
+            requests,
+            bundle_seconds,
+            cache,
+        }
+    }
+
+    pub fn observe_bundle(&self, outcome: &str, seconds: f64) {
+        self.bundle_seconds
+            .with_label_values(&[outcome])
+            .observe(seconds);
+    }
+
+    pub fn cache(&self, hit: bool) {
+        self.cache
+            .with_label_values(&[if hit { "hit" } else { "miss" }])
+            .inc();
+    }
+
+    pub fn render(&self) -> String {
+        prometheus::TextEncoder::new()
+            .encode_to_string(&self.registry.gather())
+            .unwrap_or_default()
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics::new()
+    }
+}
+
+/// Middleware: counts every response by its route pattern (not the raw path: bounded labels).
+pub async fn record(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".to_string());
+    let method = request.method().to_string();
+    let response = next.run(request).await;
+    state
+        .metrics
+        .requests
+        .with_label_values(&[route.as_str(), method.as_str(), response.status().as_str()])
+        .inc();
+    response
+}

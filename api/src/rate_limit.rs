@@ -1,0 +1,88 @@
+//! Rate limits on `POST /bundle` (the expensive route) per API key (`x-api-key`) or, without
+//! one, per client IP, with `tower_governor`. Over the limit: 429 with `Retry-After`.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, HeaderValue, Request, Response, StatusCode};
+use governor::clock::QuantaInstant;
+use governor::middleware::NoOpMiddleware;
+use tower_governor::governor::GovernorConfigBuilder;
+use tower_governor::key_extractor::KeyExtractor;
+use tower_governor::{GovernorError, GovernorLayer};
+
+use crate::config::ServeConfig;
+
+#[derive(Debug, Clone, Copy)]
+pub struct ApiKeyOrIp;
+
+impl KeyExtractor for ApiKeyOrIp {
+    type Key = String;
+
+    fn extract<T>(&self, request: &Request<T>) -> Result<String, GovernorError> {
+        if let Some(key) = request
+            .headers()
+            .get("x-api-key")
+            .and_then(|v| v.to_str().ok())
+            .filter(|k| !k.is_empty())
+        {
+            return Ok(format!("key:{key}"));
+        }
+        request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|info| format!("ip:{}", info.0.ip()))
+            .ok_or(GovernorError::UnableToExtractKey)
+    }
+}
+
+fn too_many(error: GovernorError) -> Response<Body> {
+    let (status, wait, message) = match error {
+        GovernorError::TooManyRequests { wait_time, .. } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            wait_time.max(1),
+            format!("rate limit exceeded: retry in {} s", wait_time.max(1)),
+        ),
+        GovernorError::UnableToExtractKey => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            0,
+            "cannot tell who the client is".to_string(),
+        ),
+        GovernorError::Other { code, msg, .. } => (code, 0, msg.unwrap_or_default()),
+    };
+    let body = serde_json::json!({ "error": message }).to_string();
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    }
+    response
+}
+
+/// The layer, or none when `rate_per_second` is 0.
+pub fn layer(
+    config: &ServeConfig,
+) -> tower::util::Either<
+    GovernorLayer<ApiKeyOrIp, NoOpMiddleware<QuantaInstant>, Body>,
+    tower::layer::util::Identity,
+> {
+    if config.rate_per_second == 0 {
+        return tower::util::Either::Right(tower::layer::util::Identity::new());
+    }
+    let interval = Duration::from_secs(1) / config.rate_per_second;
+    let governor = GovernorConfigBuilder::default()
+        .key_extractor(ApiKeyOrIp)
+        .period(interval)
+        .burst_size(config.rate_burst.max(1))
+        .finish()
+        .expect("rate and burst are positive");
+    tower::util::Either::Left(GovernorLayer::new(governor).error_handler(too_many))
+}

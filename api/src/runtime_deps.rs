@@ -1,0 +1,172 @@
+//! `GET /runtime-deps/<file>`: the prebuilt bundles, maps, manifest and types. Content-hashed
+//! files are immutable for a year, the rest short-cached; every response has an `ETag` (304 on
+//! `If-None-Match`), and the precompressed `.br` / `.gz` copy is sent when `Accept-Encoding`
+//! allows it.
+
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::bundle_routes::error;
+use crate::state::AppState;
+
+/// `core.1a2b3c4d5e6f.js` (and its `.map`): the name changes with the content.
+fn is_content_hashed(name: &str) -> bool {
+    let stem = name.strip_suffix(".map").unwrap_or(name);
+    let Some(stem) = stem.strip_suffix(".js") else {
+        return false;
+    };
+    stem.rsplit_once('.')
+        .is_some_and(|(_, hash)| hash.len() == 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn content_type(name: &str) -> &'static str {
+    if name.ends_with(".d.ts") {
+        "text/plain; charset=utf-8"
+    } else if name.ends_with(".js") {
+        "application/javascript; charset=utf-8"
+    } else if name.ends_with(".map") || name.ends_with(".json") {
+        "application/json"
+    } else {
+        "text/plain; charset=utf-8"
+    }
+}
+
+/// The encodings the client accepts (q > 0), by name.
+fn accepts(headers: &HeaderMap, encoding: &str) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (name.eq_ignore_ascii_case(encoding) || name == "*") && q > 0.0
+        })
+}
+
+/// `If-None-Match` holds `etag` (or `*`).
+pub fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == etag || t == "*")
+}
+
+pub async fn serve(
+    State(state): State<Arc<AppState>>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    // One flat folder: a name with anything but these characters is not ours.
+    let clean = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if !clean || name.ends_with(".br") || name.ends_with(".gz") || name.ends_with(".partial") {
+        return error(
+            StatusCode::NOT_FOUND,
+            format!("no runtime-deps file `{name}`"),
+        );
+    }
+    let plain = state.config.deps_dir.join(&name);
+    let variants = [("br", ".br"), ("gzip", ".gz")];
+    let mut chosen = (plain.clone(), None);
+    if name.ends_with(".js") || name.ends_with(".map") || name.ends_with(".json") {
+        for (encoding, suffix) in variants {
+            let candidate = state.config.deps_dir.join(format!("{name}{suffix}"));
+            if accepts(&headers, encoding) && candidate.is_file() {
+                chosen = (candidate, Some(encoding));
+                break;
+            }
+        }
+    }
+    let (path, encoding) = chosen;
+    let Ok(metadata) = tokio::fs::metadata(&path).await else {
+        return error(
+            StatusCode::NOT_FOUND,
+            format!("no runtime-deps file `{name}`"),
+        );
+    };
+    let modified = metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let etag = format!(
+        "\"{:x}-{modified:x}{}\"",
+        metadata.len(),
+        encoding.map(|e| format!("-{e}")).unwrap_or_default()
+    );
+    let cache_control = if is_content_hashed(&name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=60, must-revalidate"
+    };
+    let mut response = if etag_matches(&headers, &etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        match tokio::fs::read(&path).await {
+            Ok(bytes) => {
+                let mut response = bytes.into_response();
+                response.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(content_type(&name)),
+                );
+                if let Some(encoding) = encoding {
+                    response
+                        .headers_mut()
+                        .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+                }
+                response
+            }
+            Err(e) => {
+                return error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("reading {name}: {e}"),
+                )
+            }
+        }
+    };
+    let out = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        out.insert(header::ETAG, value);
+    }
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control),
+    );
+    out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_encodings_with_q_values() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("gzip, br;q=0"),
+        );
+        assert!(accepts(&headers, "gzip"));
+        assert!(!accepts(&headers, "br"));
+        assert!(is_content_hashed("core.1a2b3c4d5e6f.js"));
+        assert!(is_content_hashed("icons_fa.1a2b3c4d5e6f.js.map"));
+        assert!(!is_content_hashed("manifest.json"));
+    }
+}

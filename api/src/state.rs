@@ -1,0 +1,74 @@
+//! What every handler shares: config, the allowlist and manifest the bundler judges against,
+//! the bundle cache, the bundling slots and the metrics.
+
+use std::sync::Arc;
+
+use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::Allowlist;
+use moka::future::Cache;
+use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
+
+use crate::config::ServeConfig;
+use crate::metrics::Metrics;
+
+/// A bundled app, kept until the cache needs the room: the 200 body of `POST /bundle` and the
+/// script and map `GET /bundle/<hash>.js(.map)` serve.
+#[derive(Debug)]
+pub struct CachedBundle {
+    pub response: bytes::Bytes,
+    pub script: String,
+    pub map: String,
+}
+
+impl CachedBundle {
+    fn weight(&self) -> u32 {
+        let bytes = self.response.len() + self.script.len() + self.map.len();
+        u32::try_from(bytes).unwrap_or(u32::MAX)
+    }
+}
+
+pub struct AppState {
+    pub config: ServeConfig,
+    pub allowlist: &'static Allowlist,
+    /// `None` until `build-deps` has written one: bundling works, `/readyz` says not ready.
+    pub manifest: Option<Arc<Manifest>>,
+    /// Part of every cache key: a rebuilt manifest (other export lists) gives new keys.
+    pub manifest_version: String,
+    pub cache: Cache<String, Arc<CachedBundle>>,
+    pub slots: Arc<Semaphore>,
+    pub metrics: Metrics,
+}
+
+impl AppState {
+    /// Loads `manifest.json` from the deps dir if it is there.
+    pub fn new(
+        config: ServeConfig,
+    ) -> Result<Arc<AppState>, appbundle_bundler::manifest::ManifestError> {
+        let manifest_path = config.deps_dir.join("manifest.json");
+        let (manifest, manifest_version) = if manifest_path.exists() {
+            let bytes = std::fs::read(&manifest_path).unwrap_or_default();
+            let version = hex(&Sha256::digest(&bytes))[..16].to_string();
+            (Some(Arc::new(Manifest::load(&manifest_path)?)), version)
+        } else {
+            (None, "no-manifest".to_string())
+        };
+        let cache = Cache::builder()
+            .max_capacity(config.cache_bytes)
+            .weigher(|_key: &String, value: &Arc<CachedBundle>| value.weight())
+            .build();
+        Ok(Arc::new(AppState {
+            slots: Arc::new(Semaphore::new(config.max_concurrent_bundles.max(1))),
+            config,
+            allowlist: Allowlist::embedded(),
+            manifest,
+            manifest_version,
+            cache,
+            metrics: Metrics::new(),
+        }))
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

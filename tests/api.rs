@@ -1,0 +1,509 @@
+//! `appbundle serve` over real HTTP: the server runs on an ephemeral loopback port against the
+//! real runtime deps (built by `build-deps`), and a real client (reqwest) talks to it.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use appbundle_api::{AppState, ServeConfig};
+use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use support::*;
+
+const COUNTER_APP: &str = r#"
+import { useState } from 'react';
+import { Heart } from 'lucide-react';
+
+export default function App() {
+  const [count, setCount] = useState(0);
+  return <button onClick={() => setCount(count + 1)}><Heart /> {count}</button>;
+}
+"#;
+
+/// Starts the service in this process on 127.0.0.1:0; returns its base URL.
+async fn start(tweak: impl FnOnce(&mut ServeConfig)) -> (String, Arc<AppState>) {
+    let deps_dir = tokio::task::spawn_blocking(runtime_deps).await.unwrap();
+    let mut config = ServeConfig {
+        deps_dir,
+        ..ServeConfig::default()
+    };
+    tweak(&mut config);
+    let state = AppState::new(config).expect("state");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(appbundle_api::serve(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
+    (base, state)
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
+async fn post_json(base: &str, body: &Value) -> reqwest::Response {
+    client()
+        .post(format!("{base}/bundle"))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn bundles_json_caches_the_second_identical_request_and_serves_the_script() {
+    let (base, _) = start(|_| {}).await;
+    let request = json!({ "files": { "App.tsx": COUNTER_APP } });
+    let first = post_json(&base, &request).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["x-cache"], "miss");
+    let body: Value = first.json().await.unwrap();
+    let hash = body["hash"].as_str().unwrap().to_string();
+    assert_eq!(body["url"], format!("/bundle/{hash}.js"));
+    assert!(body["code"]
+        .as_str()
+        .unwrap()
+        .contains("AppDependencies.icons"));
+    let categories: Vec<&str> = body["bundles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(categories, ["core", "icons"]);
+    for bundle in body["bundles"].as_array().unwrap() {
+        assert!(bundle["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("/runtime-deps/"));
+        assert!(bundle["integrity"].as_str().unwrap().starts_with("sha384-"));
+    }
+
+    let second = post_json(&base, &request).await;
+    assert_eq!(second.headers()["x-cache"], "hit");
+    let again: Value = second.json().await.unwrap();
+    assert_eq!(again, body);
+
+    let script = client()
+        .get(format!("{base}/bundle/{hash}.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    assert!(script.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/javascript"));
+    assert!(script.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let etag = script.headers()["etag"].clone();
+    let text = script.text().await.unwrap();
+    assert!(text
+        .trim_end()
+        .ends_with(&format!("//# sourceMappingURL={hash}.js.map")));
+
+    let not_modified = client()
+        .get(format!("{base}/bundle/{hash}.js"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_modified.status(), StatusCode::NOT_MODIFIED);
+
+    let map: Value = client()
+        .get(format!("{base}/bundle/{hash}.js.map"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(map["sources"], json!(["App.tsx"]));
+
+    let unknown = client()
+        .get(format!("{base}/bundle/{}.js", "0".repeat(64)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn identical_concurrent_requests_are_bundled_once() {
+    let (base, state) = start(|_| {}).await;
+    let request = json!({ "files": { "App.tsx": COUNTER_APP.replace("count", "clicks") } });
+    let responses = futures_join(
+        (0..8)
+            .map(|_| {
+                let (base, request) = (base.clone(), request.clone());
+                async move { post_json(&base, &request).await }
+            })
+            .collect::<Vec<_>>(),
+    )
+    .await;
+    let mut hashes = BTreeSet::new();
+    for response in responses {
+        assert_eq!(response.status(), StatusCode::OK);
+        let body: Value = response.json().await.unwrap();
+        hashes.insert(body["hash"].as_str().unwrap().to_string());
+    }
+    assert_eq!(hashes.len(), 1);
+    let metrics = state.metrics.render();
+    assert!(
+        metrics.contains("appbundle_bundle_duration_seconds_count{outcome=\"ok\"} 1\n"),
+        "{metrics}"
+    );
+}
+
+/// Runs the futures at once, on the runtime's threads.
+async fn futures_join<F>(futures: Vec<F>) -> Vec<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn raw_tsx_rejections_and_bad_bodies_get_their_status() {
+    let (base, _) = start(|c| c.body_limit = 64 * 1024).await;
+    let raw = client()
+        .post(format!("{base}/bundle"))
+        .header("content-type", "text/plain")
+        .body(COUNTER_APP)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.status(), StatusCode::OK);
+
+    let rejected = post_json(
+        &base,
+        &json!({ "files": { "App.tsx": "import fs from 'fs';\nimport { Github } from 'lucide-react';\nexport default () => <Github />;\n" } }),
+    )
+    .await;
+    assert_eq!(rejected.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = rejected.json().await.unwrap();
+    let codes: Vec<(&str, u64)> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(codes, [("import-blocked", 1), ("unknown-export", 2)]);
+
+    let send = |content_type: &'static str, body: Vec<u8>| {
+        let base = base.clone();
+        async move {
+            let response = client()
+                .post(format!("{base}/bundle"))
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status();
+            let body: Value = response.json().await.unwrap();
+            assert!(body["error"].is_string(), "{body}");
+            status
+        }
+    };
+    assert_eq!(
+        send("application/json", b"{ not json".to_vec()).await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        send("application/json", br#"{ "files": 3 }"#.to_vec()).await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        send(
+            "application/json",
+            b"{\"files\":{\"App.tsx\":\"\xff\xfe\"}}".to_vec()
+        )
+        .await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        send("text/plain", vec![0xff, 0xfe, 0x41]).await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        send("image/png", b"x".to_vec()).await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        send("text/plain", vec![b'a'; 65 * 1024]).await,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+}
+
+#[tokio::test]
+async fn a_burst_over_the_rate_limit_gets_429_with_retry_after() {
+    let (base, _) = start(|c| {
+        c.rate_per_second = 1;
+        c.rate_burst = 3;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for _ in 0..8 {
+        let response = client()
+            .post(format!("{base}/bundle"))
+            .header("content-type", "text/plain")
+            .header("x-api-key", "burst-test")
+            .body(COUNTER_APP)
+            .send()
+            .await
+            .unwrap();
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            retry_after = response.headers().get("retry-after").cloned();
+        }
+        statuses.push(response.status());
+    }
+    assert_eq!(statuses[..3], [StatusCode::OK; 3]);
+    assert!(
+        statuses[3..].contains(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    let wait: u64 = retry_after.unwrap().to_str().unwrap().parse().unwrap();
+    assert!(wait >= 1);
+    // Another key has its own budget.
+    let other = client()
+        .post(format!("{base}/bundle"))
+        .header("content-type", "text/plain")
+        .header("x-api-key", "someone-else")
+        .body(COUNTER_APP)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn runtime_deps_are_served_precompressed_cached_and_with_cors() {
+    let (base, state) = start(|_| {}).await;
+    let manifest = state.manifest.clone().unwrap();
+    let core = &manifest.bundles["core"];
+    let dir = &state.config.deps_dir;
+    let get = |file: String, headers: HeaderMap| {
+        let base = base.clone();
+        async move {
+            client()
+                .get(format!("{base}/runtime-deps/{file}"))
+                .headers(headers)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let mut headers = HeaderMap::new();
+    headers.insert("accept-encoding", HeaderValue::from_static("gzip, br"));
+    headers.insert(
+        "origin",
+        HeaderValue::from_static("https://preview.example"),
+    );
+    let br = get(core.file.clone(), headers.clone()).await;
+    assert_eq!(br.status(), StatusCode::OK);
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["access-control-allow-origin"], "*");
+    assert_eq!(
+        br.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(br.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/javascript"));
+    let etag = br.headers()["etag"].clone();
+    let bytes = br.bytes().await.unwrap();
+    assert_eq!(
+        bytes,
+        std::fs::read(dir.join(format!("{}.br", core.file))).unwrap()
+    );
+
+    let mut gzip_only = HeaderMap::new();
+    gzip_only.insert(
+        "accept-encoding",
+        HeaderValue::from_static("gzip;q=1, br;q=0"),
+    );
+    let gz = get(core.file.clone(), gzip_only).await;
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+
+    let plain = get(core.file.clone(), HeaderMap::new()).await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(
+        plain.bytes().await.unwrap(),
+        std::fs::read(dir.join(&core.file)).unwrap()
+    );
+
+    headers.insert("if-none-match", etag);
+    assert_eq!(
+        get(core.file.clone(), headers).await.status(),
+        StatusCode::NOT_MODIFIED
+    );
+
+    let manifest_response = get("manifest.json".into(), HeaderMap::new()).await;
+    assert_eq!(manifest_response.status(), StatusCode::OK);
+    assert_eq!(
+        manifest_response.headers()["content-type"],
+        "application/json"
+    );
+    assert_eq!(
+        manifest_response.headers()["cache-control"],
+        "public, max-age=60, must-revalidate"
+    );
+    assert!(manifest_response.headers().contains_key("etag"));
+
+    for bad in [
+        "..%2Fmanifest.json",
+        ".list-exports.html",
+        "nope.js",
+        "manifest.json.br",
+    ] {
+        assert_eq!(
+            get(bad.into(), HeaderMap::new()).await.status(),
+            StatusCode::NOT_FOUND,
+            "{bad}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn health_readiness_metrics_and_openapi() {
+    let (base, _) = start(|_| {}).await;
+    let get = |path: &str| client().get(format!("{base}{path}")).send();
+    assert_eq!(get("/healthz").await.unwrap().status(), StatusCode::OK);
+    assert_eq!(get("/readyz").await.unwrap().status(), StatusCode::OK);
+    let _ = post_json(&base, &json!({ "files": { "App.tsx": COUNTER_APP } })).await;
+    let metrics = get("/metrics").await.unwrap().text().await.unwrap();
+    assert!(
+        metrics.contains(
+            "appbundle_http_requests_total{method=\"POST\",route=\"/bundle\",status=\"200\"} 1"
+        ),
+        "{metrics}"
+    );
+    assert!(metrics.contains("appbundle_bundle_cache_total{result=\"miss\"} 1"));
+
+    // The OpenAPI file documents every route the server has, and each answers with a
+    // documented status.
+    let doc: Value = get("/openapi.json").await.unwrap().json().await.unwrap();
+    let paths: BTreeSet<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        paths,
+        BTreeSet::from([
+            "/bundle",
+            "/bundle/{file}",
+            "/runtime-deps/{file}",
+            "/healthz",
+            "/readyz",
+            "/metrics",
+            "/openapi.json"
+        ])
+    );
+    for (path, example) in [
+        ("/bundle/{file}", format!("/bundle/{}.js", "a".repeat(64))),
+        (
+            "/runtime-deps/{file}",
+            "/runtime-deps/manifest.json".to_string(),
+        ),
+        ("/healthz", "/healthz".into()),
+        ("/readyz", "/readyz".into()),
+        ("/metrics", "/metrics".into()),
+        ("/openapi.json", "/openapi.json".into()),
+    ] {
+        let status = get(&example).await.unwrap().status();
+        let documented = &doc["paths"][path]["get"]["responses"][status.as_str()];
+        assert!(
+            documented.is_object(),
+            "{example} answered {status}, not documented"
+        );
+    }
+    let post = &doc["paths"]["/bundle"]["post"]["responses"];
+    for status in ["200", "400", "413", "415", "422", "429", "503"] {
+        assert!(
+            post[status].is_object(),
+            "POST /bundle {status} is not documented"
+        );
+    }
+}
+
+#[tokio::test]
+async fn without_a_manifest_it_bundles_but_is_not_ready() {
+    let empty = temp_dir("no-deps");
+    let state = AppState::new(ServeConfig {
+        deps_dir: empty,
+        ..ServeConfig::default()
+    })
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(appbundle_api::serve(
+        listener,
+        state,
+        std::future::pending(),
+    ));
+    let ready = client().get(format!("{base}/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let bundled = post_json(&base, &json!({ "files": { "App.tsx": COUNTER_APP } })).await;
+    assert_eq!(bundled.status(), StatusCode::OK);
+    let body: Value = bundled.json().await.unwrap();
+    assert!(body["bundles"][0]["url"].is_null());
+}
+
+#[test]
+fn the_binary_serves_and_stops_cleanly_on_sigterm() {
+    let deps = runtime_deps();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_appbundle"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .arg("--deps-dir")
+        .arg(&deps)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let ready = runtime.block_on(async {
+        for _ in 0..100 {
+            if let Ok(r) = client()
+                .get(format!("http://127.0.0.1:{port}/readyz"))
+                .send()
+                .await
+            {
+                return Some(r.status());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        None
+    });
+    assert_eq!(ready, Some(StatusCode::OK));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "exit {:?}", output.status);
+    let log = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
+    assert!(log.contains("shutting down"), "{log}");
+}
