@@ -497,11 +497,9 @@ fn the_binary_serves_and_stops_cleanly_on_sigterm() {
         None
     });
     assert_eq!(ready, Some(StatusCode::OK));
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    // SAFETY: sends SIGTERM to our own child, which has not been waited for yet.
+    let killed = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
+    assert_eq!(killed, 0);
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "exit {:?}", output.status);
     let log = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
