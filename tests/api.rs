@@ -505,3 +505,19 @@ fn the_binary_serves_and_stops_cleanly_on_sigterm() {
     let log = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
     assert!(log.contains("shutting down"), "{log}");
 }
+
+#[tokio::test]
+async fn a_bundle_over_the_timeout_gets_503() {
+    let (base, _) = start(|c| c.timeout = std::time::Duration::from_millis(1)).await;
+    // 3 000 components: far more than a millisecond of work (about half a second in debug).
+    let big: String = (0..3000)
+        .map(|i| format!("export function Part{i}({{ n }}: {{ n: number }}) {{ return <p className=\"p{i}\">{{n * {i}}}</p>; }}\n"))
+        .collect();
+    let response = post_json(&base, &json!({ "files": { "App.tsx": big } })).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = response.json().await.unwrap();
+    assert!(
+        body["error"].as_str().unwrap().contains("longer than"),
+        "{body}"
+    );
+}
