@@ -107,6 +107,9 @@ struct ServeArgs {
     /// Access-Control-Allow-Origin.
     #[arg(long, env = "APPBUNDLE_CORS_ORIGIN", default_value = "*")]
     cors_origin: String,
+    /// CSP frame-ancestors of /preview: the origins that may embed it.
+    #[arg(long, env = "APPBUNDLE_FRAME_ANCESTORS", default_value = "*")]
+    frame_ancestors: String,
 }
 
 #[derive(clap::Args)]
@@ -318,6 +321,7 @@ fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         rate_per_second: args.rate_limit,
         rate_burst: args.rate_burst,
         cors_origin: args.cors_origin,
+        frame_ancestors: args.frame_ancestors,
     };
     // The embedded default: a fresh clone builds its runtime deps on first start.
     if !config.deps_dir.join("manifest.json").exists() {

@@ -4,7 +4,6 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use appbundle_api::{AppState, ServeConfig};
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -22,25 +21,6 @@ export default function App() {
 }
 "#;
 
-/// Starts the service in this process on 127.0.0.1:0; returns its base URL.
-async fn start(tweak: impl FnOnce(&mut ServeConfig)) -> (String, Arc<AppState>) {
-    let deps_dir = tokio::task::spawn_blocking(runtime_deps).await.unwrap();
-    let mut config = ServeConfig {
-        deps_dir,
-        ..ServeConfig::default()
-    };
-    tweak(&mut config);
-    let state = AppState::new(config).expect("state");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(appbundle_api::serve(
-        listener,
-        state.clone(),
-        std::future::pending(),
-    ));
-    (base, state)
-}
-
 fn client() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().build().unwrap()
 }
@@ -56,7 +36,7 @@ async fn post_json(base: &str, body: &Value) -> reqwest::Response {
 
 #[tokio::test]
 async fn bundles_json_caches_the_second_identical_request_and_serves_the_script() {
-    let (base, _) = start(|_| {}).await;
+    let (base, _) = start_server(|_| {}).await;
     let request = json!({ "files": { "App.tsx": COUNTER_APP } });
     let first = post_json(&base, &request).await;
     assert_eq!(first.status(), StatusCode::OK);
@@ -136,7 +116,7 @@ async fn bundles_json_caches_the_second_identical_request_and_serves_the_script(
 
 #[tokio::test]
 async fn identical_concurrent_requests_are_bundled_once() {
-    let (base, state) = start(|_| {}).await;
+    let (base, state) = start_server(|_| {}).await;
     let request = json!({ "files": { "App.tsx": COUNTER_APP.replace("count", "clicks") } });
     let responses = futures_join(
         (0..8)
@@ -177,7 +157,7 @@ where
 
 #[tokio::test]
 async fn raw_tsx_rejections_and_bad_bodies_get_their_status() {
-    let (base, _) = start(|c| c.body_limit = 64 * 1024).await;
+    let (base, _) = start_server(|c| c.body_limit = 64 * 1024).await;
     let raw = client()
         .post(format!("{base}/bundle"))
         .header("content-type", "text/plain")
@@ -250,7 +230,7 @@ async fn raw_tsx_rejections_and_bad_bodies_get_their_status() {
 
 #[tokio::test]
 async fn a_burst_over_the_rate_limit_gets_429_with_retry_after() {
-    let (base, _) = start(|c| {
+    let (base, _) = start_server(|c| {
         c.rate_per_second = 1;
         c.rate_burst = 3;
     })
@@ -292,7 +272,7 @@ async fn a_burst_over_the_rate_limit_gets_429_with_retry_after() {
 
 #[tokio::test]
 async fn runtime_deps_are_served_precompressed_cached_and_with_cors() {
-    let (base, state) = start(|_| {}).await;
+    let (base, state) = start_server(|_| {}).await;
     let manifest = state.manifest.clone().unwrap();
     let core = &manifest.bundles["core"];
     let dir = &state.config.deps_dir;
@@ -381,7 +361,7 @@ async fn runtime_deps_are_served_precompressed_cached_and_with_cors() {
 
 #[tokio::test]
 async fn health_readiness_metrics_and_openapi() {
-    let (base, _) = start(|_| {}).await;
+    let (base, _) = start_server(|_| {}).await;
     let get = |path: &str| client().get(format!("{base}{path}")).send();
     assert_eq!(get("/healthz").await.unwrap().status(), StatusCode::OK);
     assert_eq!(get("/readyz").await.unwrap().status(), StatusCode::OK);
@@ -413,7 +393,13 @@ async fn health_readiness_metrics_and_openapi() {
             "/healthz",
             "/readyz",
             "/metrics",
-            "/openapi.json"
+            "/openapi.json",
+            "/",
+            "/playground.js",
+            "/playground.css",
+            "/preview",
+            "/preview/runtime.js",
+            "/preview/runtime.css",
         ])
     );
     for (path, example) in [
@@ -426,6 +412,12 @@ async fn health_readiness_metrics_and_openapi() {
         ("/readyz", "/readyz".into()),
         ("/metrics", "/metrics".into()),
         ("/openapi.json", "/openapi.json".into()),
+        ("/", "/".into()),
+        ("/playground.js", "/playground.js".into()),
+        ("/playground.css", "/playground.css".into()),
+        ("/preview", "/preview".into()),
+        ("/preview/runtime.js", "/preview/runtime.js".into()),
+        ("/preview/runtime.css", "/preview/runtime.css".into()),
     ] {
         let status = get(&example).await.unwrap().status();
         let documented = &doc["paths"][path]["get"]["responses"][status.as_str()];
@@ -508,7 +500,7 @@ fn the_binary_serves_and_stops_cleanly_on_sigterm() {
 
 #[tokio::test]
 async fn a_bundle_over_the_timeout_gets_503() {
-    let (base, _) = start(|c| c.timeout = std::time::Duration::from_millis(1)).await;
+    let (base, _) = start_server(|c| c.timeout = std::time::Duration::from_millis(1)).await;
     // 3 000 components: far more than a millisecond of work (about half a second in debug).
     let big: String = (0..3000)
         .map(|i| format!("export function Part{i}({{ n }}: {{ n: number }}) {{ return <p className=\"p{i}\">{{n * {i}}}</p>; }}\n"))
@@ -519,5 +511,35 @@ async fn a_bundle_over_the_timeout_gets_503() {
     assert!(
         body["error"].as_str().unwrap().contains("longer than"),
         "{body}"
+    );
+}
+
+#[tokio::test]
+async fn the_preview_page_has_a_strict_csp_with_configured_frame_ancestors() {
+    let (base, _) = start_server(|c| c.frame_ancestors = "https://host.example".into()).await;
+    let page = client()
+        .get(format!("{base}/preview"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    for directive in [
+        "default-src 'none'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors https://host.example",
+    ] {
+        assert!(csp.contains(directive), "{csp}");
+    }
+    assert!(!csp.contains("unsafe-eval"), "{csp}");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<script src=\"/preview/runtime.js\"></script>"));
+    assert!(
+        !html.contains("<script>"),
+        "no inline script in the preview page"
     );
 }

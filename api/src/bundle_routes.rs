@@ -21,6 +21,12 @@ pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
     (status, axum::Json(json!({ "error": message.into() }))).into_response()
 }
 
+enum Output {
+    Script,
+    Map,
+    Meta,
+}
+
 /// Why no bundle came out.
 #[derive(Debug)]
 enum Failure {
@@ -146,8 +152,16 @@ async fn compute(
         "{}\n//# sourceMappingURL={hash}.js.map\n",
         output.code.trim_end()
     );
+    let meta = json!({
+        "hash": response["hash"],
+        "url": response["url"],
+        "integrity": sri(script.as_bytes()),
+        "bundles": response["bundles"],
+        "warnings": response["warnings"],
+    });
     Ok(Arc::new(CachedBundle {
         response: Bytes::from(serde_json::to_vec(&response).unwrap_or_default()),
+        meta: Bytes::from(serde_json::to_vec(&meta).unwrap_or_default()),
         script,
         map: output.map,
     }))
@@ -219,23 +233,33 @@ pub async fn create(
     }
 }
 
-/// `GET /bundle/<hash>.js` and `/bundle/<hash>.js.map`: content-addressed, cached for a year.
+/// Subresource integrity of a script: `sha384-<base64>`.
+fn sri(bytes: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
+    )
+}
+
+/// `GET /bundle/<hash>.js`, `.js.map` and `.json` (the preview's metadata): content-addressed,
+/// cached for a year.
 pub async fn output(
     State(state): State<Arc<AppState>>,
     Path(file): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let (hash, is_map) = match file.strip_suffix(".js.map") {
-        Some(hash) => (hash, true),
-        None => match file.strip_suffix(".js") {
-            Some(hash) => (hash, false),
-            None => {
-                return error(
-                    StatusCode::NOT_FOUND,
-                    "expected /bundle/<hash>.js or .js.map",
-                )
-            }
-        },
+    let (hash, kind) = if let Some(hash) = file.strip_suffix(".js.map") {
+        (hash, Output::Map)
+    } else if let Some(hash) = file.strip_suffix(".js") {
+        (hash, Output::Script)
+    } else if let Some(hash) = file.strip_suffix(".json") {
+        (hash, Output::Meta)
+    } else {
+        return error(
+            StatusCode::NOT_FOUND,
+            "expected /bundle/<hash>.js, .js.map or .json",
+        );
     };
     if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
         return error(
@@ -249,7 +273,16 @@ pub async fn output(
             "no such bundle (it may have left the cache): POST /bundle again",
         );
     };
-    let etag = format!("\"{hash}{}\"", if is_map { ".map" } else { "" });
+    let (suffix, content_type, body) = match kind {
+        Output::Script => (
+            "",
+            "application/javascript; charset=utf-8",
+            Bytes::from(cached.script.clone()),
+        ),
+        Output::Map => (".map", "application/json", Bytes::from(cached.map.clone())),
+        Output::Meta => (".json", "application/json", cached.meta.clone()),
+    };
+    let etag = format!("\"{hash}{suffix}\"");
     let cache_control = "public, max-age=31536000, immutable";
     if crate::runtime_deps::etag_matches(&headers, &etag) {
         return (
@@ -261,14 +294,6 @@ pub async fn output(
         )
             .into_response();
     }
-    let (content_type, body) = if is_map {
-        ("application/json", cached.map.clone())
-    } else {
-        (
-            "application/javascript; charset=utf-8",
-            cached.script.clone(),
-        )
-    };
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

@@ -25,6 +25,8 @@ pub struct ServeConfig {
     pub rate_burst: u32,
     /// `Access-Control-Allow-Origin` (`*` by default: runtime deps are meant for a CDN).
     pub cors_origin: String,
+    /// CSP `frame-ancestors` of `/preview`: who may embed the preview (`*` by default).
+    pub frame_ancestors: String,
 }
 
 impl Default for ServeConfig {
@@ -39,6 +41,7 @@ impl Default for ServeConfig {
             rate_per_second: 20,
             rate_burst: 40,
             cors_origin: "*".to_string(),
+            frame_ancestors: "*".to_string(),
         }
     }
 }

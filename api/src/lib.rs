@@ -3,13 +3,15 @@
 //!
 //! One module per concern: [`config`] (flags and defaults), [`state`] (what handlers share),
 //! [`bundle_routes`] (POST /bundle and the cached outputs), [`runtime_deps`] (static serving with
-//! precompressed variants), [`ops`] (health, readiness, metrics, OpenAPI), [`metrics`],
+//! precompressed variants), [`preview`] (the sandboxed
+//! preview page and its runtime), [`ops`] (health, readiness, metrics, OpenAPI), [`metrics`],
 //! [`rate_limit`] (per API key or client IP).
 
 pub mod bundle_routes;
 pub mod config;
 pub mod metrics;
 pub mod ops;
+pub mod preview;
 pub mod rate_limit;
 pub mod runtime_deps;
 pub mod state;
@@ -57,6 +59,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(bundling)
         .route("/bundle/{file}", get(bundle_routes::output))
         .route("/runtime-deps/{file}", get(runtime_deps::serve))
+        .route("/", get(preview::playground))
+        .route("/playground.js", get(preview::playground_js))
+        .route("/playground.css", get(preview::playground_css))
+        .route("/preview", get(preview::page))
+        .route("/preview/runtime.js", get(preview::runtime_js))
+        .route("/preview/runtime.css", get(preview::runtime_css))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

@@ -17,13 +17,16 @@ use crate::metrics::Metrics;
 #[derive(Debug)]
 pub struct CachedBundle {
     pub response: bytes::Bytes,
+    /// `GET /bundle/<hash>.json`: what the preview needs to run it (bundles to load with their
+    /// SRI, the script's URL and SRI), without the code.
+    pub meta: bytes::Bytes,
     pub script: String,
     pub map: String,
 }
 
 impl CachedBundle {
     fn weight(&self) -> u32 {
-        let bytes = self.response.len() + self.script.len() + self.map.len();
+        let bytes = self.response.len() + self.meta.len() + self.script.len() + self.map.len();
         u32::try_from(bytes).unwrap_or(u32::MAX)
     }
 }

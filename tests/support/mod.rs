@@ -103,3 +103,25 @@ pub fn runtime_deps_lock() -> File {
     lock.lock().expect("lock runtime-deps build");
     lock
 }
+
+/// Starts `appbundle serve`'s router in this process on 127.0.0.1:0, against the real runtime
+/// deps; returns its base URL and state.
+pub async fn start_server(
+    tweak: impl FnOnce(&mut appbundle_api::ServeConfig),
+) -> (String, std::sync::Arc<appbundle_api::AppState>) {
+    let deps_dir = tokio::task::spawn_blocking(runtime_deps).await.unwrap();
+    let mut config = appbundle_api::ServeConfig {
+        deps_dir,
+        ..appbundle_api::ServeConfig::default()
+    };
+    tweak(&mut config);
+    let state = appbundle_api::AppState::new(config).expect("state");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(appbundle_api::serve(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
+    (base, state)
+}

@@ -1,0 +1,66 @@
+// The playground: a host page that embeds /preview in a sandboxed iframe and drives it over the
+// bridge (see /preview/runtime.js). `?preview=<url>` points it at a preview on another origin.
+(function () {
+  'use strict';
+  var SAMPLE = [
+    "import { useState } from 'react';",
+    "import { Heart, Star } from 'lucide-react';",
+    "",
+    "export default function App() {",
+    "  const [likes, setLikes] = useState(0);",
+    "  return (",
+    "    <main style={{ fontFamily: 'system-ui', padding: 24 }}>",
+    "      <h1>Hello from generated TSX <Star size={20} /></h1>",
+    "      <button onClick={() => setLikes(likes + 1)}>",
+    "        <Heart size={16} /> {likes} likes",
+    "      </button>",
+    "    </main>",
+    "  );",
+    "}",
+    "",
+  ].join('\n');
+  var params = new URLSearchParams(location.search);
+  var previewUrl = new URL(params.get('preview') || '/preview', location.href);
+  previewUrl.searchParams.set('hostOrigin', location.origin);
+  var frame = document.getElementById('preview');
+  var source = document.getElementById('source');
+  var problems = document.getElementById('problems');
+  var status = document.getElementById('status');
+  var messages = [];
+  var ready = false;
+  var pending = null;
+  source.value = SAMPLE;
+
+  function send(files) {
+    problems.replaceChildren();
+    status.textContent = 'bundling…';
+    var message = { source: 'appbundle-preview', version: 1, type: 'load', files: files };
+    // The preview's origin is opaque (sandboxed): '*' is the only target that reaches it.
+    if (ready) frame.contentWindow.postMessage(message, '*');
+    else pending = message;
+  }
+  window.addEventListener('message', function (event) {
+    if (event.source !== frame.contentWindow || event.origin !== 'null' && event.origin !== previewUrl.origin) return;
+    var data = event.data;
+    if (!data || data.source !== 'appbundle-preview') return;
+    messages.push(data);
+    if (data.type === 'ready') {
+      ready = true;
+      if (pending) { frame.contentWindow.postMessage(pending, '*'); pending = null; }
+    } else if (data.type === 'rendered') {
+      status.textContent = 'rendered in ' + data.ms + ' ms';
+    } else if (data.type === 'error') {
+      var item = document.createElement('li');
+      item.textContent = (data.file ? data.file + ':' + data.line + ':' + data.column + ' ' : '') + data.message;
+      problems.appendChild(item);
+      status.textContent = data.kind;
+    }
+  });
+  document.getElementById('run').addEventListener('click', function () {
+    send({ 'App.tsx': source.value });
+  });
+  frame.src = previewUrl.href;
+  // For tests and scripts: window.__playground.load({ 'App.tsx': '…' }) and the messages seen.
+  window.__playground = { load: send, messages: messages };
+  send({ 'App.tsx': SAMPLE });
+})();

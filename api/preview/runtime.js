@@ -1,0 +1,267 @@
+// appbundle PreviewRuntime: runs one bundled app inside a sandboxed iframe (opaque origin).
+// Bridge protocol v1 (messages are objects { source: "appbundle-preview", version: 1, type, ... }):
+//   parent → preview: load { hash } | load { files, entry? }
+//   preview → parent: ready, rendered { hash, ms }, error { kind, message, file, line, column,
+//                     frame }, console { level, args }, resize { height }
+// Messages that do not come from the parent window are ignored.
+(function () {
+  'use strict';
+  var PROTOCOL = 1;
+  var SOURCE = 'appbundle-preview';
+  var host = window.parent !== window ? window.parent : null;
+  var params = new URLSearchParams(location.search);
+  var hostOrigin = params.get('hostOrigin') || '*';
+  var loadedScripts = Object.create(null);
+  var current = null; // { hash, root, map }
+
+  function post(type, payload) {
+    if (!host) return;
+    var message = Object.assign({ source: SOURCE, version: PROTOCOL, type: type }, payload || {});
+    try { host.postMessage(message, hostOrigin); } catch (e) { /* host gone */ }
+  }
+
+  // --- console forwarding --------------------------------------------------------------
+  ['log', 'info', 'warn', 'error'].forEach(function (level) {
+    var original = console[level];
+    console[level] = function () {
+      var args = Array.prototype.map.call(arguments, function (a) {
+        if (a instanceof Error) return a.stack || String(a);
+        if (typeof a === 'object') { try { return JSON.stringify(a); } catch (e) { return String(a); } }
+        return String(a);
+      });
+      post('console', { level: level, args: args });
+      return original.apply(console, arguments);
+    };
+  });
+
+  // --- source maps: bundle line/column → TSX file/line/column ------------------------------
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  function decodeMappings(mappings) {
+    var lines = [];
+    var source = 0, origLine = 0, origCol = 0;
+    mappings.split(';').forEach(function (group) {
+      var segments = [];
+      var genCol = 0;
+      if (group) group.split(',').forEach(function (segment) {
+        var values = [], value = 0, shift = 0;
+        for (var i = 0; i < segment.length; i++) {
+          var digit = B64.indexOf(segment[i]);
+          value += (digit & 31) << shift;
+          if (digit & 32) { shift += 5; continue; }
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0; shift = 0;
+        }
+        genCol += values[0];
+        if (values.length >= 4) {
+          source += values[1]; origLine += values[2]; origCol += values[3];
+          segments.push([genCol, source, origLine, origCol]);
+        }
+      });
+      lines.push(segments);
+    });
+    return lines;
+  }
+  function originalPosition(map, line, column) {
+    // line 1-based, column 1-based (as in stack traces)
+    var segments = map.decoded[line - 1];
+    if (!segments || !segments.length) return null;
+    var best = null;
+    for (var i = 0; i < segments.length; i++) {
+      if (segments[i][0] <= column - 1) best = segments[i]; else break;
+    }
+    best = best || segments[0];
+    var file = map.sources[best[1]];
+    var text = (map.sourcesContent || [])[best[1]] || '';
+    return { file: file, line: best[2] + 1, column: best[3] + 1, frame: codeFrame(text, best[2] + 1, best[3] + 1) };
+  }
+  function codeFrame(text, line, column) {
+    var lines = text.split('\n');
+    var out = [];
+    for (var n = Math.max(1, line - 2); n <= Math.min(lines.length, line + 2); n++) {
+      out.push((n === line ? '> ' : '  ') + String(n).padStart(4) + ' | ' + lines[n - 1]);
+      if (n === line) out.push('       | ' + ' '.repeat(Math.max(0, column - 1)) + '^');
+    }
+    return out.join('\n');
+  }
+  function locate(error) {
+    if (!current || !current.map || !error || !error.stack) return null;
+    var pattern = new RegExp('/bundle/' + current.hash + '\\.js:(\\d+):(\\d+)');
+    var match = pattern.exec(error.stack);
+    return match ? originalPosition(current.map, Number(match[1]), Number(match[2])) : null;
+  }
+
+  // --- errors: overlay + bridge -------------------------------------------------------------
+  function overlay() {
+    var element = document.getElementById('appbundle-overlay');
+    if (!element) {
+      element = document.createElement('div');
+      element.id = 'appbundle-overlay';
+      element.setAttribute('role', 'alert');
+      document.body.appendChild(element);
+    }
+    return element;
+  }
+  function clearOverlay() {
+    var element = document.getElementById('appbundle-overlay');
+    if (element) element.remove();
+  }
+  function report(kind, entry) {
+    var box = overlay();
+    var title = document.createElement('h2');
+    title.textContent = kind + ': ' + entry.message;
+    box.appendChild(title);
+    if (entry.file) {
+      var where = document.createElement('div');
+      where.className = 'where';
+      where.textContent = entry.file + ':' + entry.line + ':' + entry.column;
+      box.appendChild(where);
+    }
+    if (entry.frame) {
+      var frame = document.createElement('pre');
+      frame.className = 'frame';
+      frame.textContent = entry.frame;
+      box.appendChild(frame);
+    }
+    post('error', Object.assign({ kind: kind }, entry));
+  }
+  function runtimeError(kind, error) {
+    var position = locate(error) || {};
+    report(kind, {
+      message: error && error.message ? error.message : String(error),
+      file: position.file, line: position.line, column: position.column, frame: position.frame,
+    });
+  }
+  window.addEventListener('error', function (event) {
+    runtimeError('runtime error', event.error || new Error(event.message));
+  });
+  window.addEventListener('unhandledrejection', function (event) {
+    runtimeError('unhandled rejection', event.reason);
+  });
+
+  // --- loading ------------------------------------------------------------------------------
+  function loadScript(url, integrity) {
+    if (!loadedScripts[url]) {
+      loadedScripts[url] = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = url;
+        script.crossOrigin = 'anonymous';
+        if (integrity) script.integrity = integrity;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error('could not load ' + url)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loadedScripts[url];
+  }
+  function getJson(url, init) {
+    return fetch(url, init).then(function (response) {
+      return response.json().then(function (body) { return { status: response.status, body: body }; });
+    });
+  }
+
+  function boundary(React) {
+    function Boundary(props) { React.Component.call(this, props); this.state = { failed: false }; }
+    Boundary.prototype = Object.create(React.Component.prototype);
+    Boundary.prototype.constructor = Boundary;
+    Boundary.getDerivedStateFromError = function () { return { failed: true }; };
+    Boundary.prototype.componentDidCatch = function (error) { runtimeError('render error', error); };
+    Boundary.prototype.render = function () { return this.state.failed ? null : this.props.children; };
+    return Boundary;
+  }
+  function Rendered(props) {
+    var React = window.AppDependencies.core.react;
+    React.useEffect(function () { props.onRendered(); }, []);
+    return props.children;
+  }
+
+  function unmountCurrent() {
+    if (current && current.root) current.root.unmount();
+    var root = document.getElementById('root');
+    if (root) root.replaceChildren();
+    clearOverlay();
+    window.AppBundle = undefined;
+  }
+
+  function run(meta) {
+    var started = performance.now();
+    // Dependencies are loaded once per page, in order; the app script once per hash.
+    var chain = Promise.resolve();
+    meta.bundles.forEach(function (bundle) {
+      chain = chain.then(function () { return loadScript(bundle.url, bundle.integrity); });
+    });
+    return chain.then(function () {
+      unmountCurrent();
+      current = { hash: meta.hash, root: null, map: null };
+      var mapReady = getJson('/bundle/' + meta.hash + '.js.map').then(function (result) {
+        if (current && current.hash === meta.hash && result.status === 200) {
+          current.map = { sources: result.body.sources, sourcesContent: result.body.sourcesContent, decoded: decodeMappings(result.body.mappings) };
+        }
+      }).catch(function () {});
+      // A hot reload loads a new script: its URL is new, so it runs again.
+      delete loadedScripts[meta.url];
+      return mapReady.then(function () { return loadScript(meta.url, meta.integrity); });
+    }).then(function () {
+      var deps = window.AppDependencies.core;
+      var React = deps.react;
+      var container = document.getElementById('root');
+      var exported = window.AppBundle && window.AppBundle.exports;
+      var App = exported && (exported.default || exported.App);
+      var rendered = function () {
+        post('rendered', { hash: meta.hash, ms: Math.round(performance.now() - started) });
+      };
+      if (container.childNodes.length || typeof App !== 'function') {
+        // The app rendered itself (createRoot in its own code): do not mount it twice.
+        rendered();
+        return;
+      }
+      current.root = deps['react-dom/client'].createRoot(container);
+      current.root.render(React.createElement(boundary(React), null,
+        React.createElement(Rendered, { onRendered: rendered }, React.createElement(App))));
+    }).catch(function (error) { runtimeError('load error', error); });
+  }
+
+  function loadHash(hash) {
+    return getJson('/bundle/' + hash + '.json').then(function (result) {
+      if (result.status !== 200) throw new Error(result.body.error || 'unknown bundle ' + hash);
+      return run(result.body);
+    }).catch(function (error) { runtimeError('load error', error); });
+  }
+
+  function loadFiles(files, entry) {
+    return getJson('/bundle', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ files: files, entry: entry || undefined }),
+    }).then(function (result) {
+      if (result.status === 422) {
+        unmountCurrent();
+        result.body.errors.forEach(function (d) {
+          report('build error', { message: d.message + (d.suggestion ? ' (' + d.suggestion + ')' : ''), code: d.code, file: d.file, line: d.line, column: d.column, frame: d.frame });
+        });
+        return;
+      }
+      if (result.status !== 200) throw new Error(result.body.error || 'bundling failed: ' + result.status);
+      return loadHash(result.body.hash);
+    }).catch(function (error) { runtimeError('load error', error); });
+  }
+
+  window.addEventListener('message', function (event) {
+    if (!host || event.source !== host) return;
+    if (hostOrigin !== '*' && event.origin !== hostOrigin) return;
+    var data = event.data;
+    if (!data || data.source !== SOURCE || data.type !== 'load') return;
+    if (data.hash) loadHash(String(data.hash));
+    else if (data.files) loadFiles(data.files, data.entry);
+  });
+
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(function () {
+      post('resize', { height: document.documentElement.scrollHeight });
+    }).observe(document.documentElement);
+  }
+
+  // The runtime for tests and standalone use: window.__appbundle.load(...)
+  window.__appbundle = { loadHash: loadHash, loadFiles: loadFiles };
+  post('ready');
+  if (params.get('hash')) loadHash(params.get('hash'));
+})();

@@ -1,0 +1,140 @@
+// Drives Debian's Chromium with playwright-core against a running appbundle server: the
+// playground (host page, one origin) embeds /preview (another origin) in a sandboxed iframe and
+// loads apps over the bridge. Prints one JSON object of observations; tests/preview.rs asserts.
+// Usage: node preview-e2e.mjs <host base> <preview base> <fixtures dir> <cases JSON>
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [hostBase, previewBase, fixturesDir, casesJson] = process.argv.slice(2);
+const cases = JSON.parse(casesJson);
+
+function readApp(dir) {
+  const files = {};
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!name.endsWith('.snap') && name !== 'options.json') files[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.APPBUNDLE_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const page = await browser.newPage();
+await page.goto(`${hostBase}/?preview=${encodeURIComponent(previewBase + '/preview')}`);
+await page.evaluate(() => { document.cookie = 'host-secret=42'; });
+const frame = () => page.frames().find((f) => f.url().startsWith(previewBase + '/preview'));
+await page.waitForFunction(() => window.__playground.messages.some((m) => m.type === 'rendered'), null, { timeout: 30000 });
+const frameTags = await frame().evaluate(() => document.querySelectorAll('script[src*="/runtime-deps/"]').length);
+
+// Loads files in the preview and waits for the outcome; returns messages seen for this load.
+async function load(files, wait = 'rendered') {
+  const start = await page.evaluate(() => window.__playground.messages.length);
+  await page.evaluate((f) => window.__playground.load(f), files);
+  await page.waitForFunction(
+    ([from, wait]) => window.__playground.messages.slice(from).some((m) => m.type === wait || (wait === 'rendered' && m.type === 'error')),
+    [start, wait],
+    { timeout: 30000 },
+  );
+  await page.waitForTimeout(400); // effects, animations, toasts
+  return page.evaluate((from) => window.__playground.messages.slice(from), start);
+}
+
+const out = { sample: { scriptsAfterFirstLoad: frameTags }, apps: {}, checks: {} };
+for (const name of cases.apps) {
+  const messages = await load(readApp(join(fixturesDir, name)));
+  const text = await frame().evaluate(() => document.getElementById('root').innerText);
+  const svg = await frame().evaluate(() => document.querySelectorAll('#root svg').length);
+  out.apps[name] = {
+    rendered: messages.some((m) => m.type === 'rendered'),
+    errors: messages.filter((m) => m.type === 'error' || (m.type === 'console' && m.level === 'error')).map((m) => m.message || m.args.join(' ')),
+    text: text.slice(0, 2000),
+    svg,
+  };
+}
+
+// A click changes state.
+await load(readApp(join(fixturesDir, 'ok-counter')));
+const before = await frame().locator('[data-testid=count]').innerText();
+await frame().getByText('Increment').click();
+const after = await frame().locator('[data-testid=count]').innerText();
+out.checks.click = { before, after };
+
+// Hot reload: the page and its dependency scripts stay; the content changes.
+await frame().evaluate(() => { window.__marker = 'kept'; });
+const hot1 = await load({ 'App.tsx': "export default function App() { return <p id=\"v\">version one</p>; }\n" });
+const hot2 = await load({ 'App.tsx': "export default function App() { return <p id=\"v\">version two</p>; }\n" });
+out.checks.hotReload = {
+  marker: await frame().evaluate(() => window.__marker),
+  text: await frame().evaluate(() => document.getElementById('v').innerText),
+  coreScripts: await frame().evaluate(() => document.querySelectorAll('script[src*="/runtime-deps/core."]').length),
+  warmLoadMs: hot2.find((m) => m.type === 'rendered')?.ms ?? null,
+  coldishLoadMs: hot1.find((m) => m.type === 'rendered')?.ms ?? null,
+};
+
+// A thrown error shows the right TSX line.
+const thrown = await load({
+  'App.tsx': [
+    "import { useState } from 'react';",
+    "",
+    "export default function App() {",
+    "  const [n] = useState(0);",
+    "  if (n === 0) {",
+    "    throw new Error('broken on purpose');",
+    "  }",
+    "  return <p>never</p>;",
+    "}",
+    "",
+  ].join('\n'),
+});
+const renderError = thrown.find((m) => m.type === 'error');
+out.checks.renderError = renderError ? { message: renderError.message, file: renderError.file, line: renderError.line, frame: renderError.frame } : null;
+out.checks.overlay = await frame().evaluate(() => document.getElementById('appbundle-overlay')?.innerText ?? null);
+
+// An event handler error, too.
+await load({
+  'App.tsx': "export default function App() {\n  return <button onClick={() => {\n    JSON.parse('{oops');\n  }}>fail</button>;\n}\n",
+});
+const clickErrorFrom = await page.evaluate(() => window.__playground.messages.length);
+await frame().getByText('fail').click();
+await page.waitForTimeout(300);
+const clickError = (await page.evaluate((from) => window.__playground.messages.slice(from), clickErrorFrom)).find((m) => m.type === 'error');
+out.checks.handlerError = clickError ? { file: clickError.file, line: clickError.line } : null;
+
+// A build error from /bundle reaches the host with its position.
+const build = await load({ 'App.tsx': "import fs from 'fs';\nexport default () => <p>{String(fs)}</p>;\n" }, 'error');
+const buildError = build.find((m) => m.type === 'error');
+out.checks.buildError = buildError ? { kind: buildError.kind, code: buildError.code, line: buildError.line, file: buildError.file } : null;
+
+// Isolation: parent DOM and cookies, top navigation, inline script (CSP).
+await load({
+  'App.tsx': [
+    "function attempt(f: () => unknown): string {",
+    "  try { return 'allowed: ' + String(f()); } catch (e) { return 'blocked: ' + (e as Error).name; }",
+    "}",
+    "export default function App() {",
+    "  const parentDom = attempt(() => window.parent.document.title);",
+    "  const parentCookie = attempt(() => window.parent.document.cookie);",
+    "  const ownCookie = attempt(() => document.cookie);",
+    "  const storage = attempt(() => window.localStorage.length);",
+    "  const top = attempt(() => { window.top!.location.href = 'http://example.invalid/'; return 'assigned'; });",
+    "  const script = document.createElement('script');",
+    "  script.textContent = 'window.__injected = true';",
+    "  document.body.appendChild(script);",
+    "  return <pre id=\"isolation\">{JSON.stringify({ parentDom, parentCookie, ownCookie, storage, top, injected: (window as any).__injected === true })}</pre>;",
+    "}",
+    "",
+  ].join('\n'),
+});
+await page.waitForTimeout(300);
+out.checks.isolation = JSON.parse(await frame().evaluate(() => document.getElementById('isolation').innerText));
+out.checks.hostUrl = page.url();
+
+await browser.close();
+console.log(JSON.stringify(out));

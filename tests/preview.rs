@@ -1,0 +1,125 @@
+//! The PreviewRuntime in real headless Chromium (playwright-core driving Debian's chromium):
+//! the playground on one origin embeds `/preview` from another in `sandbox="allow-scripts"`,
+//! loads generated apps over the postMessage bridge, and the page is inspected.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::*;
+
+/// Fixture apps and a text each must show once rendered.
+const APPS: &[(&str, &str)] = &[
+    ("ok-counter", "Counter"),
+    ("ok-recharts-dashboard", "Jan\nFeb\nMar"), // axis ticks: recharts drew the chart
+    ("ok-zustand-todo", "Add"),
+    ("ok-form-rhf-zod", "Sign up"),
+    ("ok-dnd-kit-kanban", "Design\nBuild\nShip"),
+    ("ok-framer-motion", "Toggle"),
+    ("ok-tanstack-table", "Ada\t36\nLinus\t54"),
+    ("ok-react-markdown", "bold item"),
+    ("ok-sonner", "Save"),
+    ("ok-date-fns-calendar", "January 2024"),
+    ("ok-lucide-icons", ""),        // icons only: counted as <svg> below
+    ("ok-react-icons-subpath", ""), // icons only
+    ("ok-multifile", "Todos (0 items)"),
+    ("ok-createroot-self-render", "Rendered by itself"),
+    ("ok-css-json-imports", "Groceries"),
+];
+
+/// Apps that are icons only, and how many `<svg>` each draws.
+const ICON_APPS: &[(&str, u64)] = &[("ok-lucide-icons", 4), ("ok-react-icons-subpath", 4)];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn generated_apps_run_in_the_sandboxed_preview() {
+    let (base, _) = start_server(|_| {}).await;
+    let port = base.rsplit(':').next().unwrap().to_string();
+    let host = format!("http://localhost:{port}");
+    let node = node_runtime();
+    let cases = json!({ "apps": APPS.iter().map(|(name, _)| name).collect::<Vec<_>>() });
+    let mut command = std::process::Command::new("node");
+    command
+        .arg(node.join("preview-e2e.mjs"))
+        .arg(&host)
+        .arg(&base)
+        .arg(repo_root().join("bundler/tests/fixtures"))
+        .arg(cases.to_string())
+        .current_dir(&node);
+    // The server runs on this runtime's threads while node drives Chromium.
+    let output = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .unwrap()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "preview-e2e.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let out: Value = serde_json::from_slice(&output.stdout).expect("JSON from preview-e2e.mjs");
+    println!("{}", serde_json::to_string_pretty(&out).unwrap());
+
+    for (name, text) in APPS {
+        let app = &out["apps"][name];
+        assert_eq!(app["rendered"], true, "{name}: {app}");
+        assert_eq!(app["errors"], json!([]), "{name}");
+        assert!(
+            app["text"].as_str().unwrap().contains(text),
+            "{name}: {app}"
+        );
+    }
+    for (name, svgs) in ICON_APPS {
+        assert_eq!(out["apps"][name]["svg"], *svgs, "{name}");
+    }
+    assert!(
+        out["apps"]["ok-recharts-dashboard"]["svg"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
+    let checks = &out["checks"];
+    assert_eq!(checks["click"], json!({ "before": "0", "after": "1" }));
+    assert_eq!(checks["hotReload"]["marker"], "kept");
+    assert_eq!(checks["hotReload"]["text"], "version two");
+    assert_eq!(checks["hotReload"]["coreScripts"], 1);
+    assert_eq!(checks["renderError"]["file"], "App.tsx");
+    assert_eq!(checks["renderError"]["line"], 6);
+    assert!(checks["overlay"]
+        .as_str()
+        .unwrap()
+        .contains("broken on purpose"));
+    assert_eq!(
+        checks["handlerError"],
+        json!({ "file": "App.tsx", "line": 3 })
+    );
+    assert_eq!(
+        checks["buildError"],
+        json!({ "kind": "build error", "code": "import-blocked", "line": 1, "file": "App.tsx" })
+    );
+    let isolation = &checks["isolation"];
+    assert!(
+        isolation["parentDom"]
+            .as_str()
+            .unwrap()
+            .starts_with("blocked"),
+        "{isolation}"
+    );
+    assert!(
+        isolation["parentCookie"]
+            .as_str()
+            .unwrap()
+            .starts_with("blocked"),
+        "{isolation}"
+    );
+    assert!(
+        isolation["ownCookie"]
+            .as_str()
+            .unwrap()
+            .starts_with("blocked"),
+        "{isolation}"
+    );
+    assert!(
+        isolation["top"].as_str().unwrap().starts_with("blocked"),
+        "{isolation}"
+    );
+    assert_eq!(isolation["injected"], false, "{isolation}");
+    assert!(checks["hostUrl"].as_str().unwrap().starts_with(&host));
+}
