@@ -94,6 +94,16 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         checks["buildError"],
         json!({ "kind": "build error", "code": "import-blocked", "line": 1, "file": "App.tsx" })
     );
+    assert_eq!(
+        checks["bridge"],
+        json!({
+            "quote": "the playground does not proxy /api/quote",
+            "shown": ["new"],
+            "hostStore": ["new"],
+        })
+    );
+    let timing = out["timing"].as_array().unwrap();
+    assert_eq!(timing.len(), 10, "every timed load rendered");
     let isolation = &checks["isolation"];
     assert!(
         isolation["parentDom"]

@@ -27,6 +27,32 @@
   var problems = document.getElementById('problems');
   var status = document.getElementById('status');
   var messages = [];
+  // The host side of useAppData: collections kept in this page (a product keeps them server-side).
+  var store = {};
+  function storage(op, collection, args) {
+    var items = store[collection] || (store[collection] = []);
+    if (op === 'list') return items.slice();
+    if (op === 'create') {
+      var item = Object.assign({}, args[0], { id: (args[0] && args[0].id) || String(Date.now()) + items.length });
+      items.push(item);
+      return item;
+    }
+    var index = items.findIndex(function (i) { return i.id === args[0]; });
+    if (op === 'update') { if (index >= 0) items[index] = Object.assign({}, items[index], args[1], { id: args[0] }); return items[index]; }
+    if (op === 'remove') { if (index >= 0) items.splice(index, 1); return null; }
+    throw new Error('unknown storage operation ' + op);
+  }
+  function handleCall(data) {
+    var reply = function (ok, value) {
+      frame.contentWindow.postMessage({ source: 'appbundle-preview', version: 1, type: 'result', id: data.id, ok: ok, value: ok ? value : undefined, error: ok ? undefined : String(value) }, '*');
+    };
+    try {
+      if (data.kind === 'storage') reply(true, storage(data.payload.op, data.payload.collection, data.payload.args || []));
+      // The playground proxies no HTTP: a product would forward it under its own policy.
+      else if (data.kind === 'fetch') reply(true, { status: 501, headers: { 'content-type': 'text/plain' }, body: 'the playground does not proxy ' + data.payload.url });
+      else reply(false, 'unknown call ' + data.kind);
+    } catch (e) { reply(false, e.message); }
+  }
   var ready = false;
   var pending = null;
   source.value = SAMPLE;
@@ -34,7 +60,7 @@
   function send(files) {
     problems.replaceChildren();
     status.textContent = 'bundling…';
-    var message = { source: 'appbundle-preview', version: 1, type: 'load', files: files };
+    var message = { source: 'appbundle-preview', version: 1, type: 'load', files: files, capabilities: ['storage', 'fetch'] };
     // The preview's origin is opaque (sandboxed): '*' is the only target that reaches it.
     if (ready) frame.contentWindow.postMessage(message, '*');
     else pending = message;
@@ -44,7 +70,9 @@
     var data = event.data;
     if (!data || data.source !== 'appbundle-preview') return;
     messages.push(data);
-    if (data.type === 'ready') {
+    if (data.type === 'call') {
+      handleCall(data);
+    } else if (data.type === 'ready') {
       ready = true;
       if (pending) { frame.contentWindow.postMessage(pending, '*'); pending = null; }
     } else if (data.type === 'rendered') {
@@ -61,6 +89,6 @@
   });
   frame.src = previewUrl.href;
   // For tests and scripts: window.__playground.load({ 'App.tsx': '…' }) and the messages seen.
-  window.__playground = { load: send, messages: messages };
+  window.__playground = { load: send, messages: messages, store: store };
   send({ 'App.tsx': SAMPLE });
 })();

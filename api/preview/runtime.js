@@ -1,9 +1,14 @@
 // appbundle PreviewRuntime: runs one bundled app inside a sandboxed iframe (opaque origin).
 // Bridge protocol v1 (messages are objects { source: "appbundle-preview", version: 1, type, ... }):
-//   parent → preview: load { hash } | load { files, entry? }
+//   parent → preview: load { hash } | load { files, entry? }, each with optional
+//                     capabilities: ["storage", "fetch"] (what the host answers calls for);
+//                     result { id, ok, value | error } (answer to a call)
 //   preview → parent: ready, rendered { hash, ms }, error { kind, message, file, line, column,
-//                     frame }, console { level, args }, resize { height }
-// Messages that do not come from the parent window are ignored.
+//                     frame, code? }, console { level, args }, resize { height },
+//                     call { id, kind: "storage" | "fetch", payload }
+// Storage (useAppData) and SandboxAPI.fetch go to the host through `call` when the host
+// announced the capability; otherwise storage stays in memory and fetch is the browser's, which
+// the page's CSP limits to this service's origin. Messages not from the parent are ignored.
 (function () {
   'use strict';
   var PROTOCOL = 1;
@@ -138,6 +143,50 @@
     runtimeError('unhandled rejection', event.reason);
   });
 
+  // --- host calls: storage and fetch for @appbundle/runtime --------------------------------
+  var calls = Object.create(null);
+  var nextCall = 1;
+  function callHost(kind, payload) {
+    return new Promise(function (resolve, reject) {
+      var id = nextCall++;
+      calls[id] = { resolve: resolve, reject: reject };
+      post('call', { id: id, kind: kind, payload: payload });
+      setTimeout(function () {
+        if (calls[id]) { delete calls[id]; reject(new Error('the host did not answer ' + kind)); }
+      }, 15000);
+    });
+  }
+  function answer(data) {
+    var pending = calls[data.id];
+    if (!pending) return;
+    delete calls[data.id];
+    if (data.ok) pending.resolve(data.value); else pending.reject(new Error(String(data.error)));
+  }
+  function installHost(capabilities) {
+    var wanted = Array.isArray(capabilities) ? capabilities : [];
+    var bridge = {};
+    if (wanted.indexOf('storage') >= 0) {
+      var op = function (name) {
+        return function (collection) {
+          return callHost('storage', { op: name, collection: collection, args: Array.prototype.slice.call(arguments, 1) });
+        };
+      };
+      bridge.storage = { list: op('list'), create: op('create'), update: op('update'), remove: op('remove') };
+    }
+    if (wanted.indexOf('fetch') >= 0) {
+      bridge.fetch = function (input, init) {
+        init = init || {};
+        return callHost('fetch', {
+          url: String(input && input.url ? input.url : input),
+          method: init.method || 'GET',
+          headers: init.headers || {},
+          body: typeof init.body === 'string' ? init.body : undefined,
+        }).then(function (r) { return new Response(r.body, { status: r.status, headers: r.headers || {} }); });
+      };
+    }
+    window.AppBundleHost = bridge;
+  }
+
   // --- loading ------------------------------------------------------------------------------
   function loadScript(url, integrity) {
     if (!loadedScripts[url]) {
@@ -182,8 +231,9 @@
     window.AppBundle = undefined;
   }
 
+  var loadStarted = 0;
   function run(meta) {
-    var started = performance.now();
+    var started = loadStarted || performance.now();
     // Dependencies are loaded once per page, in order; the app script once per hash.
     var chain = Promise.resolve();
     meta.bundles.forEach(function (bundle) {
@@ -206,8 +256,13 @@
       var container = document.getElementById('root');
       var exported = window.AppBundle && window.AppBundle.exports;
       var App = exported && (exported.default || exported.App);
+      // `ms`: from the load request to the first frame painted after React's commit.
       var rendered = function () {
-        post('rendered', { hash: meta.hash, ms: Math.round(performance.now() - started) });
+        requestAnimationFrame(function () {
+          setTimeout(function () {
+            post('rendered', { hash: meta.hash, ms: Math.round(performance.now() - started) });
+          }, 0);
+        });
       };
       if (container.childNodes.length || typeof App !== 'function') {
         // The app rendered itself (createRoot in its own code): do not mount it twice.
@@ -220,7 +275,8 @@
     }).catch(function (error) { runtimeError('load error', error); });
   }
 
-  function loadHash(hash) {
+  function loadHash(hash, keepStart) {
+    if (!keepStart) loadStarted = performance.now();
     return getJson('/bundle/' + hash + '.json').then(function (result) {
       if (result.status !== 200) throw new Error(result.body.error || 'unknown bundle ' + hash);
       return run(result.body);
@@ -228,6 +284,7 @@
   }
 
   function loadFiles(files, entry) {
+    loadStarted = performance.now();
     return getJson('/bundle', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -241,7 +298,7 @@
         return;
       }
       if (result.status !== 200) throw new Error(result.body.error || 'bundling failed: ' + result.status);
-      return loadHash(result.body.hash);
+      return loadHash(result.body.hash, true);
     }).catch(function (error) { runtimeError('load error', error); });
   }
 
@@ -249,7 +306,10 @@
     if (!host || event.source !== host) return;
     if (hostOrigin !== '*' && event.origin !== hostOrigin) return;
     var data = event.data;
-    if (!data || data.source !== SOURCE || data.type !== 'load') return;
+    if (!data || data.source !== SOURCE) return;
+    if (data.type === 'result') return answer(data);
+    if (data.type !== 'load') return;
+    installHost(data.capabilities);
     if (data.hash) loadHash(String(data.hash));
     else if (data.files) loadFiles(data.files, data.entry);
   });
