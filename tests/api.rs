@@ -63,6 +63,18 @@ async fn bundles_json_caches_the_second_identical_request_and_serves_the_script(
         assert!(bundle["integrity"].as_str().unwrap().starts_with("sha384-"));
     }
 
+    assert!(body["css"]
+        .as_str()
+        .unwrap()
+        .contains("box-sizing: border-box"));
+    let css = client()
+        .get(format!("{base}/bundle/{hash}.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+    assert_eq!(css.text().await.unwrap(), body["css"].as_str().unwrap());
+
     let second = post_json(&base, &request).await;
     assert_eq!(second.headers()["x-cache"], "hit");
     let again: Value = second.json().await.unwrap();

@@ -102,6 +102,19 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "hostStore": ["new"],
         })
     );
+    let tailwind = &checks["tailwind"];
+    assert_eq!(tailwind["display"], "flex", "{tailwind}");
+    assert_eq!(tailwind["flexDirection"], "column");
+    assert_eq!(tailwind["padding"], "16px");
+    assert_eq!(tailwind["gap"], "16px");
+    assert_eq!(tailwind["borderRadius"], "8px");
+    assert_eq!(tailwind["fontWeight"], "700");
+    assert_eq!(tailwind["color"], "rgb(255, 255, 255)");
+    // Tailwind v4's blue-500.
+    assert_eq!(tailwind["background"], "oklch(0.623 0.214 259.815)");
+    assert_eq!(tailwind["titleSize"], "24px");
+    // Preflight: headings lose the browser's default margin.
+    assert_eq!(tailwind["titleMargin"], "0px");
     let timing = out["timing"].as_array().unwrap();
     assert_eq!(timing.len(), 10, "every timed load rendered");
     let isolation = &checks["isolation"];

@@ -202,6 +202,23 @@
     }
     return loadedScripts[url];
   }
+  // The app's Tailwind CSS replaces the previous app's, once loaded (no flash of unstyled app).
+  function loadStyles(url) {
+    if (!url) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = url;
+      link.setAttribute('data-appbundle-css', '');
+      link.onload = link.onerror = function () {
+        Array.prototype.forEach.call(document.querySelectorAll('link[data-appbundle-css]'), function (old) {
+          if (old !== link) old.remove();
+        });
+        resolve();
+      };
+      document.head.appendChild(link);
+    });
+  }
   function getJson(url, init) {
     return fetch(url, init).then(function (response) {
       return response.json().then(function (body) { return { status: response.status, body: body }; });
@@ -249,7 +266,7 @@
       }).catch(function () {});
       // A hot reload loads a new script: its URL is new, so it runs again.
       delete loadedScripts[meta.url];
-      return mapReady.then(function () { return loadScript(meta.url, meta.integrity); });
+      return Promise.all([mapReady, loadStyles(meta.css)]).then(function () { return loadScript(meta.url, meta.integrity); });
     }).then(function () {
       var deps = window.AppDependencies.core;
       var React = deps.react;

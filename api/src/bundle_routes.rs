@@ -25,6 +25,7 @@ enum Output {
     Script,
     Map,
     Meta,
+    Css,
 }
 
 /// Why no bundle came out.
@@ -147,6 +148,7 @@ async fn compute(
         "bundles": bundles,
         "imports": output.imports,
         "warnings": output.warnings,
+        "css": output.css,
     });
     let script = format!(
         "{}\n//# sourceMappingURL={hash}.js.map\n",
@@ -158,12 +160,14 @@ async fn compute(
         "integrity": sri(script.as_bytes()),
         "bundles": response["bundles"],
         "warnings": response["warnings"],
+        "css": format!("/bundle/{hash}.css"),
     });
     Ok(Arc::new(CachedBundle {
         response: Bytes::from(serde_json::to_vec(&response).unwrap_or_default()),
         meta: Bytes::from(serde_json::to_vec(&meta).unwrap_or_default()),
         script,
         map: output.map,
+        css: output.css,
     }))
 }
 
@@ -255,10 +259,12 @@ pub async fn output(
         (hash, Output::Script)
     } else if let Some(hash) = file.strip_suffix(".json") {
         (hash, Output::Meta)
+    } else if let Some(hash) = file.strip_suffix(".css") {
+        (hash, Output::Css)
     } else {
         return error(
             StatusCode::NOT_FOUND,
-            "expected /bundle/<hash>.js, .js.map or .json",
+            "expected /bundle/<hash>.js, .js.map, .json or .css",
         );
     };
     if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -281,6 +287,11 @@ pub async fn output(
         ),
         Output::Map => (".map", "application/json", Bytes::from(cached.map.clone())),
         Output::Meta => (".json", "application/json", cached.meta.clone()),
+        Output::Css => (
+            ".css",
+            "text/css; charset=utf-8",
+            Bytes::from(cached.css.clone()),
+        ),
     };
     let etag = format!("\"{hash}{suffix}\"");
     let cache_control = "public, max-age=31536000, immutable";

@@ -22,11 +22,17 @@ pub struct CachedBundle {
     pub meta: bytes::Bytes,
     pub script: String,
     pub map: String,
+    /// `GET /bundle/<hash>.css`: the app's Tailwind CSS.
+    pub css: String,
 }
 
 impl CachedBundle {
     fn weight(&self) -> u32 {
-        let bytes = self.response.len() + self.meta.len() + self.script.len() + self.map.len();
+        let bytes = self.response.len()
+            + self.meta.len()
+            + self.script.len()
+            + self.map.len()
+            + self.css.len();
         u32::try_from(bytes).unwrap_or(u32::MAX)
     }
 }

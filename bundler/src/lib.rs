@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod policy;
 pub mod report;
 pub mod rewrite;
+pub mod tailwind;
 pub mod transform;
 pub mod value_refs;
 

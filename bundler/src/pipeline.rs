@@ -72,6 +72,8 @@ pub struct BundleOutput {
     /// The app files linked in, in the order they were reached from the entry.
     pub files: Vec<String>,
     pub warnings: Vec<Diagnostic>,
+    /// Tailwind CSS (with preflight) for the utility classes the app's scripts use.
+    pub css: String,
 }
 
 /// Bundles an app. Never panics on any input; deep input gives `too-deep`, big output
@@ -469,7 +471,14 @@ fn bundle_files(
             bundles.push(category.to_string());
         }
     }
+    let css = crate::tailwind::stylesheet(
+        order
+            .iter()
+            .filter(|path| FileKind::of(path).is_script())
+            .filter_map(|path| files.get(path)),
+    );
     Ok(BundleOutput {
+        css,
         code: emitted.code,
         map: emitted.map,
         entry: entry.to_string(),

@@ -59,6 +59,29 @@ for (const name of cases.apps) {
   };
 }
 
+// Tailwind: the CSS generated for the app's classes is applied.
+await load({
+  'App.tsx': [
+    "export default function App() {",
+    "  return (",
+    "    <div id=\"card\" className=\"flex flex-col gap-4 p-4 rounded-lg bg-blue-500 text-white font-bold\">",
+    "      <h1 id=\"title\" className=\"text-2xl\">Styled by Tailwind</h1>",
+    "    </div>",
+    "  );",
+    "}",
+    "",
+  ].join('\n'),
+});
+out.checks.tailwind = await frame().evaluate(() => {
+  const card = getComputedStyle(document.getElementById('card'));
+  const title = getComputedStyle(document.getElementById('title'));
+  return {
+    display: card.display, flexDirection: card.flexDirection, padding: card.padding, gap: card.rowGap,
+    borderRadius: card.borderTopLeftRadius, fontWeight: card.fontWeight, color: card.color,
+    background: card.backgroundColor, titleSize: title.fontSize, titleMargin: title.marginTop,
+  };
+});
+
 // A click changes state.
 await load(readApp(join(fixturesDir, 'ok-counter')));
 const before = await frame().locator('[data-testid=count]').innerText();
