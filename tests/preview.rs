@@ -66,6 +66,14 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "{name}: {app}"
         );
     }
+    let self_rendered = out["apps"]["ok-createroot-self-render"]["text"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        self_rendered.matches("Rendered by itself").count(),
+        1,
+        "mounted once"
+    );
     for (name, svgs) in ICON_APPS {
         assert_eq!(out["apps"][name]["svg"], *svgs, "{name}");
     }
@@ -117,6 +125,19 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
     assert_eq!(tailwind["titleMargin"], "0px");
     let timing = out["timing"].as_array().unwrap();
     assert_eq!(timing.len(), 10, "every timed load rendered");
+    assert_eq!(
+        checks["console"],
+        json!(["hello from the app", "{\"n\":1}"])
+    );
+    assert_eq!(
+        checks["rejection"],
+        json!({ "message": "async failure", "file": "App.tsx", "line": 5 })
+    );
+    assert_eq!(
+        checks["selfMessage"],
+        json!({ "original": true, "hijacked": false })
+    );
+    assert_eq!(checks["standalone"], json!({ "text": "42", "errors": [] }));
     let isolation = &checks["isolation"];
     assert!(
         isolation["parentDom"]

@@ -67,7 +67,7 @@ pub async fn playground() -> Response {
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
-            "default-src 'none'; script-src 'self'; style-src 'self'; frame-src *; base-uri 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; frame-src *; base-uri 'none'",
         ),
     );
     response

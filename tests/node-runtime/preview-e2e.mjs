@@ -153,6 +153,43 @@ out.checks.bridge = {
   hostStore: await page.evaluate(() => window.__playground.store.notes.map((n) => n.text)),
 };
 
+// Console output and unhandled rejections reach the host; the rejection at its TSX line.
+const logged = await load({
+  'App.tsx': [
+    "import { useEffect } from 'react';",
+    "export default function App() {",
+    "  useEffect(() => {",
+    "    console.log('hello from the app', { n: 1 });",
+    "    Promise.reject(new Error('async failure'));",
+    "  }, []);",
+    "  return <p>logging</p>;",
+    "}",
+    "",
+  ].join('\n'),
+});
+await page.waitForTimeout(300);
+const afterLog = await page.evaluate(() => window.__playground.messages.slice(-20));
+const consoleMessage = [...logged, ...afterLog].find((m) => m.type === 'console' && m.level === 'log');
+const rejection = afterLog.find((m) => m.type === 'error' && m.kind === 'unhandled rejection');
+out.checks.console = consoleMessage ? consoleMessage.args : null;
+out.checks.rejection = rejection ? { message: rejection.message, file: rejection.file, line: rejection.line } : null;
+
+// The app cannot drive the runtime: a load message it posts to its own window is ignored.
+await load({
+  'App.tsx': [
+    "export default function App() {",
+    "  window.postMessage({ source: 'appbundle-preview', version: 1, type: 'load', files: { 'App.tsx': 'export default () => <p id=\"hijack\">hijacked</p>;' } }, '*');",
+    "  return <p id=\"original\">original</p>;",
+    "}",
+    "",
+  ].join('\n'),
+});
+await page.waitForTimeout(800);
+out.checks.selfMessage = await frame().evaluate(() => ({
+  original: !!document.getElementById('original'),
+  hijacked: !!document.getElementById('hijack'),
+}));
+
 // Isolation: parent DOM and cookies, top navigation, inline script (CSP).
 await load({
   'App.tsx': [
@@ -176,6 +213,19 @@ await load({
 await page.waitForTimeout(300);
 out.checks.isolation = JSON.parse(await frame().evaluate(() => document.getElementById('isolation').innerText));
 out.checks.hostUrl = page.url();
+
+// Standalone: /preview?hash=<hash> with no host renders the app by itself.
+const standalone = await browser.newPage();
+const bundled = await (await fetch(`${previewBase}/bundle`, {
+  method: 'POST',
+  headers: { 'content-type': 'text/plain' },
+  body: "import { useState } from 'react';\nexport default function App() { const [n] = useState(41); return <p id=\"alone\">{n + 1}</p>; }\n",
+})).json();
+const standaloneErrors = [];
+standalone.on('console', (m) => { if (m.type() === 'error') standaloneErrors.push(m.text()); });
+await standalone.goto(`${previewBase}/preview?hash=${bundled.hash}`);
+await standalone.waitForSelector('#alone', { timeout: 15000 });
+out.checks.standalone = { text: await standalone.locator('#alone').innerText(), errors: standaloneErrors };
 
 await browser.close();
 console.log(JSON.stringify(out));
