@@ -555,3 +555,60 @@ async fn the_preview_page_has_a_strict_csp_with_configured_frame_ancestors() {
         "no inline script in the preview page"
     );
 }
+
+/// The embedded default: `serve` with no manifest builds the runtime deps first, then serves
+/// them (the README's first command on a fresh clone).
+#[test]
+fn serve_builds_missing_runtime_deps_before_serving() {
+    // The shared build's npm install is reused; every bundle is built again into a new folder.
+    runtime_deps();
+    let deps = temp_dir("embedded-default").join("runtime-deps");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_appbundle"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .arg("--deps-dir")
+        .arg(&deps)
+        .current_dir(repo_root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let manifest = runtime.block_on(async {
+        // Building every bundle takes a few minutes in the debug build.
+        for _ in 0..1200 {
+            if let Ok(response) = client()
+                .get(format!(
+                    "http://127.0.0.1:{port}/runtime-deps/manifest.json"
+                ))
+                .send()
+                .await
+            {
+                return Some((response.status(), response.json::<Value>().await.ok()));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+        None
+    });
+    // SAFETY: sends SIGTERM to our own child, which has not been waited for yet.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
+    let output = child.wait_with_output().unwrap();
+    let (status, body) = manifest.unwrap_or_else(|| {
+        panic!(
+            "the server never answered:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    assert_eq!(status, StatusCode::OK);
+    let body = body.unwrap();
+    assert!(body["bundles"]["core"]["file"]
+        .as_str()
+        .unwrap()
+        .starts_with("core."));
+    assert!(deps.join("manifest.json").is_file());
+    assert!(output.status.success());
+}
