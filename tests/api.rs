@@ -21,6 +21,44 @@ export default function App() {
 }
 "#;
 
+/// Runs the `appbundle serve` binary on a free loopback port.
+fn spawn_serve(deps_dir: &std::path::Path) -> (std::process::Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_appbundle"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .arg("--deps-dir")
+        .arg(deps_dir)
+        .current_dir(repo_root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    (child, port)
+}
+
+/// SIGTERM, then everything the server printed.
+fn terminate(child: std::process::Child) -> std::process::Output {
+    // SAFETY: sends SIGTERM to our own child, which has not been waited for yet.
+    let killed = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
+    assert_eq!(killed, 0);
+    child.wait_with_output().unwrap()
+}
+
+async fn post_text(base: &str, api_key: &str, body: &str) -> reqwest::Response {
+    client()
+        .post(format!("{base}/bundle"))
+        .header("content-type", "text/plain")
+        .header("x-api-key", api_key)
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
 fn client() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().build().unwrap()
 }
@@ -170,13 +208,7 @@ where
 #[tokio::test]
 async fn raw_tsx_rejections_and_bad_bodies_get_their_status() {
     let (base, _) = start_server(|c| c.body_limit = 64 * 1024).await;
-    let raw = client()
-        .post(format!("{base}/bundle"))
-        .header("content-type", "text/plain")
-        .body(COUNTER_APP)
-        .send()
-        .await
-        .unwrap();
+    let raw = post_text(&base, "raw", COUNTER_APP).await;
     assert_eq!(raw.status(), StatusCode::OK);
 
     let rejected = post_json(
@@ -250,14 +282,7 @@ async fn a_burst_over_the_rate_limit_gets_429_with_retry_after() {
     let mut statuses = Vec::new();
     let mut retry_after = None;
     for _ in 0..8 {
-        let response = client()
-            .post(format!("{base}/bundle"))
-            .header("content-type", "text/plain")
-            .header("x-api-key", "burst-test")
-            .body(COUNTER_APP)
-            .send()
-            .await
-            .unwrap();
+        let response = post_text(&base, "burst-test", COUNTER_APP).await;
         if response.status() == StatusCode::TOO_MANY_REQUESTS {
             retry_after = response.headers().get("retry-after").cloned();
         }
@@ -271,14 +296,7 @@ async fn a_burst_over_the_rate_limit_gets_429_with_retry_after() {
     let wait: u64 = retry_after.unwrap().to_str().unwrap().parse().unwrap();
     assert!(wait >= 1);
     // Another key has its own budget.
-    let other = client()
-        .post(format!("{base}/bundle"))
-        .header("content-type", "text/plain")
-        .header("x-api-key", "someone-else")
-        .body(COUNTER_APP)
-        .send()
-        .await
-        .unwrap();
+    let other = post_text(&base, "someone-else", COUNTER_APP).await;
     assert_eq!(other.status(), StatusCode::OK);
 }
 
@@ -472,20 +490,7 @@ async fn without_a_manifest_it_bundles_but_is_not_ready() {
 
 #[test]
 fn the_binary_serves_and_stops_cleanly_on_sigterm() {
-    let deps = runtime_deps();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_appbundle"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .arg("--deps-dir")
-        .arg(&deps)
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let (child, port) = spawn_serve(&runtime_deps());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let ready = runtime.block_on(async {
         for _ in 0..100 {
@@ -501,10 +506,7 @@ fn the_binary_serves_and_stops_cleanly_on_sigterm() {
         None
     });
     assert_eq!(ready, Some(StatusCode::OK));
-    // SAFETY: sends SIGTERM to our own child, which has not been waited for yet.
-    let killed = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
-    assert_eq!(killed, 0);
-    let output = child.wait_with_output().unwrap();
+    let output = terminate(child);
     assert!(output.status.success(), "exit {:?}", output.status);
     let log = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
     assert!(log.contains("shutting down"), "{log}");
@@ -563,20 +565,7 @@ fn serve_builds_missing_runtime_deps_before_serving() {
     // The shared build's npm install is reused; every bundle is built again into a new folder.
     runtime_deps();
     let deps = temp_dir("embedded-default").join("runtime-deps");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_appbundle"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .arg("--deps-dir")
-        .arg(&deps)
-        .current_dir(repo_root())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let (child, port) = spawn_serve(&deps);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let manifest = runtime.block_on(async {
         // Building every bundle takes a few minutes in the debug build.
@@ -594,9 +583,7 @@ fn serve_builds_missing_runtime_deps_before_serving() {
         }
         None
     });
-    // SAFETY: sends SIGTERM to our own child, which has not been waited for yet.
-    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
-    let output = child.wait_with_output().unwrap();
+    let output = terminate(child);
     let (status, body) = manifest.unwrap_or_else(|| {
         panic!(
             "the server never answered:\n{}",

@@ -165,5 +165,6 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         "{isolation}"
     );
     assert_eq!(isolation["injected"], false, "{isolation}");
+    assert_eq!(checks["resized"], true, "the preview reports its height");
     assert!(checks["hostUrl"].as_str().unwrap().starts_with(&host));
 }

@@ -9,13 +9,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/appbundle-target}"
 cargo build --release --quiet --bin appbundle --example load
 bin="$CARGO_TARGET_DIR/release"
 port=18080
-"$bin/appbundle" serve --bind "127.0.0.1:$port" --rate-limit 0 >/tmp/appbundle-load-server.log 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 0.5
-done
+. api/bench/release-server.sh
+start_release_server "$port" /tmp/appbundle-load-server.log
 rss() { grep -E "^(VmRSS|VmHWM)" "/proc/$server/status" | tr -s ' ' | tr '\n' ' '; echo; }
 echo "server RSS at start:  $(rss)"
 "$bin/examples/load" "http://127.0.0.1:$port" "${1:-20000}" "${2:-64}"

@@ -10,13 +10,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/appbundle-target}"
 cargo build --release --quiet --bin appbundle
 (cd tests/node-runtime && npm ci --ignore-scripts --no-audit --no-fund --silent)
 port=18081
-"$CARGO_TARGET_DIR/release/appbundle" serve --bind "127.0.0.1:$port" --rate-limit 0 >/tmp/appbundle-preview-bench.log 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 0.5
-done
+. api/bench/release-server.sh
+start_release_server "$port" /tmp/appbundle-preview-bench.log
 cases='{"apps":["ok-counter","ok-lucide-icons","ok-date-fns-calendar"]}'
 (cd tests/node-runtime && node preview-e2e.mjs "http://localhost:$port" "http://127.0.0.1:$port" ../../bundler/tests/fixtures "$cases") |
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const t=JSON.parse(s).timing;const o=[...t].sort((a,b)=>a-b);console.log("load to first paint (ms):",t.join(" "));console.log("median",o[4],"ms, max",o[9],"ms")})'

@@ -213,6 +213,7 @@ await load({
 await page.waitForTimeout(300);
 out.checks.isolation = JSON.parse(await frame().evaluate(() => document.getElementById('isolation').innerText));
 out.checks.hostUrl = page.url();
+out.checks.resized = await page.evaluate(() => window.__playground.messages.some((m) => m.type === 'resize' && m.height > 0));
 
 // Standalone: /preview?hash=<hash> with no host renders the app by itself.
 const standalone = await browser.newPage();
