@@ -388,12 +388,12 @@ fn run_build_deps(args: BuildDepsArgs) -> anyhow::Result<ExitCode> {
         std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
     }
     eprintln!(
-        "{:<12} {:>8} {:>10} {:>10} {:>10}  built",
+        "{:<14} {:>8} {:>10} {:>10} {:>10}  built",
         "category", "packages", "raw KB", "gzip KB", "brotli KB"
     );
     for c in &report.categories {
         eprintln!(
-            "{:<12} {:>8} {:>10.1} {:>10.1} {:>10.1}  {}",
+            "{:<14} {:>8} {:>10.1} {:>10.1} {:>10.1}  {}",
             c.category,
             c.packages,
             c.bundle.bytes as f64 / 1024.0,

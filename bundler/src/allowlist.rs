@@ -74,6 +74,11 @@ pub struct Package {
     /// subpaths are large and independent (react-icons: one set per bundle, not 40 MB at once).
     #[serde(default)]
     pub split_subpaths: bool,
+    /// A bundle of its own instead of its category's (`charts_d3`): for heavy packages that
+    /// apps rarely combine, so an app using one does not download the others. Packages that
+    /// share state (chart.js and react-chartjs-2) must share a bundle.
+    #[serde(default)]
+    pub bundle: Option<String>,
 }
 
 impl Package {
@@ -87,7 +92,7 @@ impl Package {
                     .collect();
                 format!("{}_{suffix}", self.category)
             }
-            _ => self.category.clone(),
+            _ => self.bundle.clone().unwrap_or_else(|| self.category.clone()),
         }
     }
 }
@@ -419,6 +424,20 @@ mod tests {
         let list = Allowlist::embedded();
         assert!(list.package("react").is_some());
         assert_eq!(list.always_loaded().collect::<Vec<_>>(), vec!["core"]);
+    }
+
+    #[test]
+    fn heavy_chart_libraries_have_bundles_of_their_own() {
+        let list = Allowlist::embedded();
+        let bundle_of = |specifier: &str| match list.classify(specifier) {
+            SpecifierClass::Allowed { category, .. } => category,
+            other => panic!("{specifier}: {other:?}"),
+        };
+        assert_eq!(bundle_of("recharts"), "charts");
+        assert_eq!(bundle_of("d3"), "charts_d3");
+        // chart.js keeps one registry: its React wrapper shares its bundle.
+        assert_eq!(bundle_of("react-chartjs-2"), "charts_chartjs");
+        assert_eq!(bundle_of("chart.js/auto"), "charts_chartjs");
     }
 
     #[test]
