@@ -299,6 +299,22 @@ fn default_cache_dir() -> PathBuf {
         .join("appbundle")
 }
 
+/// How `build-deps` (and `serve` on a fresh clone) build: progress bars on a terminal.
+fn deps_build_config(
+    out_dir: PathBuf,
+    npm_dir: PathBuf,
+    cache_dir: Option<PathBuf>,
+    only: Option<String>,
+) -> appbundle_deps_builder::BuildConfig {
+    appbundle_deps_builder::BuildConfig {
+        out_dir,
+        npm_dir,
+        cache_dir: cache_dir.unwrap_or_else(default_cache_dir),
+        only,
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+    }
+}
+
 fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     use appbundle_api::{AppState, ServeConfig};
     tracing_subscriber::fmt()
@@ -329,13 +345,12 @@ fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             "no manifest in {}: building the runtime deps first (npm registry, a few minutes)",
             config.deps_dir.display()
         );
-        let build = appbundle_deps_builder::BuildConfig {
-            out_dir: config.deps_dir.clone(),
-            npm_dir: PathBuf::from("deps-builder/npm"),
-            cache_dir: default_cache_dir(),
-            only: None,
-            progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        };
+        let build = deps_build_config(
+            config.deps_dir.clone(),
+            PathBuf::from("deps-builder/npm"),
+            None,
+            None,
+        );
         appbundle_deps_builder::build_deps(&build, Allowlist::embedded())?;
     }
     let state = AppState::new(config.clone())?;
@@ -358,18 +373,12 @@ fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_build_deps(args: BuildDepsArgs) -> anyhow::Result<ExitCode> {
-    use appbundle_deps_builder::{build_deps, npm, run::check_deps, BuildConfig};
+    use appbundle_deps_builder::{build_deps, npm, run::check_deps};
     let allowlist = Allowlist::embedded();
     if args.sync_lockfile {
         npm::sync_lockfile(&args.npm_dir, allowlist)?;
     }
-    let config = BuildConfig {
-        out_dir: args.out,
-        npm_dir: args.npm_dir,
-        cache_dir: args.cache_dir.unwrap_or_else(default_cache_dir),
-        only: args.only,
-        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
-    };
+    let config = deps_build_config(args.out, args.npm_dir, args.cache_dir, args.only);
     if args.check {
         return Ok(match check_deps(&config, allowlist) {
             Ok(_) => {

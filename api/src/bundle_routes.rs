@@ -5,12 +5,16 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use appbundle_bundler::{bundle, BundleRequest, Dependencies, Diagnostic};
+use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::{
+    bundle, BundleOutput, BundleRequest, Dependencies, Diagnostic, PackageImport,
+};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -102,73 +106,102 @@ async fn compute(
     let task = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let deps = Dependencies::new(worker.allowlist, worker.manifest.as_deref());
-        bundle(&request, deps)
+        // Serializing code and map and hashing the script are CPU work too: done here, off the
+        // async workers.
+        bundle(&request, deps).map(|output| cache_entry(output, &hash, worker.manifest.as_deref()))
     });
     let outcome = tokio::time::timeout(state.config.timeout, task).await;
     let elapsed = started.elapsed().as_secs_f64();
-    let output = match outcome {
-        Err(_) => {
-            state.metrics.observe_bundle("timeout", elapsed);
-            return Err(Failure::Timeout);
-        }
-        Ok(Err(join)) => {
-            state.metrics.observe_bundle("error", elapsed);
-            return Err(Failure::Internal(join.to_string()));
-        }
-        Ok(Ok(Err(diagnostics))) => {
-            state.metrics.observe_bundle("rejected", elapsed);
-            return Err(Failure::Rejected(diagnostics));
-        }
-        Ok(Ok(Ok(output))) => {
-            state.metrics.observe_bundle("ok", elapsed);
-            output
-        }
+    let (label, result) = match outcome {
+        Err(_) => ("timeout", Err(Failure::Timeout)),
+        Ok(Err(join)) => ("error", Err(Failure::Internal(join.to_string()))),
+        Ok(Ok(Err(diagnostics))) => ("rejected", Err(Failure::Rejected(diagnostics))),
+        Ok(Ok(Ok(cached))) => ("ok", Ok(Arc::new(cached))),
     };
-    let bundles: Vec<serde_json::Value> = output
-        .bundles
-        .iter()
-        .map(|category| {
-            let file = state
-                .manifest
-                .as_ref()
-                .and_then(|m| m.bundles.get(category));
-            json!({
-                "category": category,
-                "url": file.map(|f| format!("/runtime-deps/{}", f.file)),
-                "integrity": file.map(|f| f.integrity.clone()),
-            })
-        })
-        .collect();
+    state.metrics.observe_bundle(label, elapsed);
+    result
+}
+
+#[derive(Serialize)]
+struct BundleLink<'a> {
+    category: &'a str,
+    url: Option<String>,
+    integrity: Option<&'a str>,
+}
+
+/// The 200 body of `POST /bundle`.
+#[derive(Serialize)]
+struct BundleResponse<'a> {
+    hash: &'a str,
+    url: &'a str,
+    code: &'a str,
+    map: &'a str,
+    bundles: &'a [BundleLink<'a>],
+    imports: &'a [PackageImport],
+    warnings: &'a [Diagnostic],
+    css: &'a str,
+}
+
+/// `GET /bundle/<hash>.json`: what the preview needs, without the code.
+#[derive(Serialize)]
+struct PreviewMeta<'a> {
+    hash: &'a str,
+    url: &'a str,
+    integrity: String,
+    bundles: &'a [BundleLink<'a>],
+    warnings: &'a [Diagnostic],
+    css: String,
+}
+
+fn cache_entry(output: BundleOutput, hash: &str, manifest: Option<&Manifest>) -> CachedBundle {
     let url = format!("/bundle/{hash}.js");
-    let response = json!({
-        "hash": hash,
-        "url": url,
-        "code": output.code,
-        "map": output.map,
-        "bundles": bundles,
-        "imports": output.imports,
-        "warnings": output.warnings,
-        "css": output.css,
-    });
     let script = format!(
         "{}\n//# sourceMappingURL={hash}.js.map\n",
         output.code.trim_end()
     );
-    let meta = json!({
-        "hash": response["hash"],
-        "url": response["url"],
-        "integrity": sri(script.as_bytes()),
-        "bundles": response["bundles"],
-        "warnings": response["warnings"],
-        "css": format!("/bundle/{hash}.css"),
-    });
-    Ok(Arc::new(CachedBundle {
-        response: Bytes::from(serde_json::to_vec(&response).unwrap_or_default()),
-        meta: Bytes::from(serde_json::to_vec(&meta).unwrap_or_default()),
+    let (response, meta) = {
+        let bundles: Vec<BundleLink> = output
+            .bundles
+            .iter()
+            .map(|category| {
+                let file = manifest.and_then(|m| m.bundles.get(category));
+                BundleLink {
+                    category,
+                    url: file.map(|f| format!("/runtime-deps/{}", f.file)),
+                    integrity: file.map(|f| f.integrity.as_str()),
+                }
+            })
+            .collect();
+        let response = BundleResponse {
+            hash,
+            url: &url,
+            code: &output.code,
+            map: &output.map,
+            bundles: &bundles,
+            imports: &output.imports,
+            warnings: &output.warnings,
+            css: &output.css,
+        };
+        let meta = PreviewMeta {
+            hash,
+            url: &url,
+            integrity: sri(script.as_bytes()),
+            bundles: &bundles,
+            warnings: &output.warnings,
+            css: format!("/bundle/{hash}.css"),
+        };
+        (
+            serde_json::to_vec(&response).unwrap_or_default(),
+            serde_json::to_vec(&meta).unwrap_or_default(),
+        )
+    };
+    CachedBundle {
+        response: Bytes::from(response),
+        meta: Bytes::from(meta),
         script,
         map: output.map,
         css: output.css,
-    }))
+    }
 }
 
 pub async fn create(

@@ -81,20 +81,26 @@ pub async fn serve(
             format!("no runtime-deps file `{name}`"),
         );
     }
-    let plain = state.config.deps_dir.join(&name);
-    let variants = [("br", ".br"), ("gzip", ".gz")];
-    let mut chosen = (plain.clone(), None);
-    if name.ends_with(".js") || name.ends_with(".map") || name.ends_with(".json") {
-        for (encoding, suffix) in variants {
+    // The precompressed copy the client accepts, else the file itself (metadata read async:
+    // no blocking filesystem call on the async workers).
+    let compressible = name.ends_with(".js") || name.ends_with(".map") || name.ends_with(".json");
+    let mut found = None;
+    for (encoding, suffix) in [("br", ".br"), ("gzip", ".gz")] {
+        if compressible && accepts(&headers, encoding) {
             let candidate = state.config.deps_dir.join(format!("{name}{suffix}"));
-            if accepts(&headers, encoding) && candidate.is_file() {
-                chosen = (candidate, Some(encoding));
+            if let Ok(metadata) = tokio::fs::metadata(&candidate).await {
+                found = Some((candidate, Some(encoding), metadata));
                 break;
             }
         }
     }
-    let (path, encoding) = chosen;
-    let Ok(metadata) = tokio::fs::metadata(&path).await else {
+    if found.is_none() {
+        let plain = state.config.deps_dir.join(&name);
+        if let Ok(metadata) = tokio::fs::metadata(&plain).await {
+            found = Some((plain, None, metadata));
+        }
+    }
+    let Some((path, encoding, metadata)) = found.filter(|(_, _, m)| m.is_file()) else {
         return error(
             StatusCode::NOT_FOUND,
             format!("no runtime-deps file `{name}`"),

@@ -55,12 +55,19 @@ impl AppState {
         config: ServeConfig,
     ) -> Result<Arc<AppState>, appbundle_bundler::manifest::ManifestError> {
         let manifest_path = config.deps_dir.join("manifest.json");
-        let (manifest, manifest_version) = if manifest_path.exists() {
-            let bytes = std::fs::read(&manifest_path).unwrap_or_default();
-            let version = hex(&Sha256::digest(&bytes))[..16].to_string();
-            (Some(Arc::new(Manifest::load(&manifest_path)?)), version)
-        } else {
-            (None, "no-manifest".to_string())
+        // Read once: parsed, and hashed into every cache key.
+        let (manifest, manifest_version) = match std::fs::read(&manifest_path) {
+            Ok(bytes) => (
+                Some(Arc::new(Manifest::parse(&bytes, &manifest_path)?)),
+                hex(&Sha256::digest(&bytes))[..16].to_string(),
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, "no-manifest".to_string()),
+            Err(source) => {
+                return Err(appbundle_bundler::manifest::ManifestError::Io {
+                    path: manifest_path.display().to_string(),
+                    source,
+                })
+            }
         };
         let cache = Cache::builder()
             .max_capacity(config.cache_bytes)

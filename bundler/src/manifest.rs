@@ -63,13 +63,18 @@ pub enum ManifestError {
 
 impl Manifest {
     pub fn load(path: &std::path::Path) -> Result<Manifest, ManifestError> {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Io {
-            path: shown.clone(),
+        let bytes = std::fs::read(path).map_err(|source| ManifestError::Io {
+            path: path.display().to_string(),
             source,
         })?;
+        Manifest::parse(&bytes, path)
+    }
+
+    /// Parses manifest bytes read from `path` (named in errors).
+    pub fn parse(bytes: &[u8], path: &std::path::Path) -> Result<Manifest, ManifestError> {
+        let shown = path.display().to_string();
         let mut manifest: Manifest =
-            serde_json::from_str(&text).map_err(|source| ManifestError::Json {
+            serde_json::from_slice(bytes).map_err(|source| ManifestError::Json {
                 path: shown.clone(),
                 source,
             })?;

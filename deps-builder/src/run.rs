@@ -4,10 +4,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use appbundle_bundler::allowlist::BundleSpec;
 use appbundle_bundler::manifest::{BundleFile, Manifest, PackageEntry, MANIFEST_FORMAT};
 use appbundle_bundler::Allowlist;
 
-use crate::entries::{entry_source, specifiers, RUNTIME_FILE, RUNTIME_SOURCE};
+use crate::entries::{entry_source, RUNTIME_FILE, RUNTIME_SOURCE};
 use crate::npm::sha256_hex;
 use crate::{exports, io_error, npm, output, rolldown_build, types, BuildError};
 
@@ -50,19 +51,18 @@ pub struct BuildReport {
 /// Bumped when the way bundles are built changes, so old outputs are not reused.
 const BUILDER_REVISION: &str = "appbundle-deps-builder/2";
 
-/// What a category's bundle is built from; equal hashes mean an identical bundle.
-pub fn input_hash(allowlist: &Allowlist, category: &str, lockfile: &[u8]) -> String {
+/// What a bundle is built from; equal hashes mean an identical bundle.
+pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -> String {
     let mut input = format!("{BUILDER_REVISION}\n{}\n", sha256_hex(lockfile));
-    input.push_str(&entry_source(allowlist, category));
-    for specifier in specifiers(allowlist, category) {
-        let version = appbundle_bundler::allowlist::split_package(&specifier)
-            .ok()
-            .and_then(|(name, _)| allowlist.package(name))
+    input.push_str(&entry_source(allowlist, bundle));
+    for specifier in &bundle.specifiers {
+        let version = allowlist
+            .package_of(specifier)
             .map(|p| p.version.as_str())
             .unwrap_or("");
         input.push_str(&format!("{specifier}@{version}\n"));
     }
-    if allowlist.runtime.category == category {
+    if allowlist.runtime.category == bundle.name {
         input.push_str(RUNTIME_SOURCE);
     }
     sha256_hex(input.as_bytes())
@@ -72,28 +72,29 @@ fn load_previous(out_dir: &Path) -> Option<Manifest> {
     Manifest::load(&out_dir.join("manifest.json")).ok()
 }
 
-/// Bundles in load order: the always-loaded ones (core) first.
-fn ordered_categories(allowlist: &Allowlist) -> Vec<String> {
-    allowlist.bundles().into_iter().map(|b| b.name).collect()
+/// The committed package.json matches the allowlist; returns the lockfile's bytes.
+fn read_lockfile(config: &BuildConfig, allowlist: &Allowlist) -> Result<Vec<u8>, BuildError> {
+    npm::check_package_json(&config.npm_dir, allowlist)?;
+    let lock_path = config.npm_dir.join("package-lock.json");
+    std::fs::read(&lock_path).map_err(|e| io_error(lock_path.display(), e))
 }
 
 /// Checks that the manifest in `out_dir` matches the current inputs (for CI: `--check`).
 pub fn check_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<Manifest, BuildError> {
-    npm::check_package_json(&config.npm_dir, allowlist)?;
-    let lock_path = config.npm_dir.join("package-lock.json");
-    let lockfile = std::fs::read(&lock_path).map_err(|e| io_error(lock_path.display(), e))?;
+    let lockfile = read_lockfile(config, allowlist)?;
     let manifest = load_previous(&config.out_dir).ok_or_else(|| {
         BuildError::Stale(format!(
             "no readable manifest.json in {}",
             config.out_dir.display()
         ))
     })?;
-    for category in ordered_categories(allowlist) {
+    for spec in allowlist.bundles() {
+        let category = &spec.name;
         let bundle = manifest
             .bundles
-            .get(&category)
+            .get(category)
             .ok_or_else(|| BuildError::Stale(format!("category `{category}` is not built")))?;
-        if bundle.input_hash != input_hash(allowlist, &category, &lockfile) {
+        if bundle.input_hash != input_hash(allowlist, &spec, &lockfile) {
             return Err(BuildError::Stale(format!(
                 "category `{category}` is out of date"
             )));
@@ -106,32 +107,30 @@ pub fn check_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<Manifes
 }
 
 pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildReport, BuildError> {
-    let categories = ordered_categories(allowlist);
+    // In load order: the always-loaded ones (core) first.
+    let specs = allowlist.bundles();
     if let Some(only) = &config.only {
-        if !categories.contains(only) {
+        if !specs.iter().any(|b| &b.name == only) {
             return Err(BuildError::UnknownCategory(only.clone()));
         }
     }
-    npm::check_package_json(&config.npm_dir, allowlist)?;
-    let lock_path = config.npm_dir.join("package-lock.json");
-    let lockfile = std::fs::read(&lock_path).map_err(|e| io_error(lock_path.display(), e))?;
+    let lockfile = read_lockfile(config, allowlist)?;
     std::fs::create_dir_all(&config.out_dir).map_err(|e| io_error(config.out_dir.display(), e))?;
     let previous = load_previous(&config.out_dir);
-    let reusable = |category: &str, hash: &str| -> Option<BundleFile> {
-        let old = previous.as_ref()?.bundles.get(category)?;
-        (old.input_hash == hash && config.out_dir.join(&old.file).exists()).then(|| old.clone())
+    let reusable = |category: &str, hash: &str| {
+        previous
+            .as_ref()
+            .and_then(|p| p.bundles.get(category))
+            .is_some_and(|old| old.input_hash == hash && config.out_dir.join(&old.file).exists())
     };
 
-    let to_build: Vec<(String, String)> = categories
+    let to_build: Vec<(&BundleSpec, String)> = specs
         .iter()
-        .map(|c| (c.clone(), input_hash(allowlist, c, &lockfile)))
-        .filter(|(c, hash)| {
-            let wanted = config.only.as_deref().is_none_or(|only| only == c);
-            wanted && reusable(c, hash).is_none()
-        })
+        .filter(|spec| config.only.as_deref().is_none_or(|only| only == spec.name))
+        .map(|spec| (spec, input_hash(allowlist, spec, &lockfile)))
+        .filter(|(spec, hash)| !reusable(&spec.name, hash))
         .collect();
 
-    let specs = allowlist.bundles();
     let mut built: BTreeMap<String, (BundleFile, Duration, Duration)> = BTreeMap::new();
     let mut installed_root = None;
     let mut licence_dirs: BTreeSet<String> = BTreeSet::new();
@@ -166,7 +165,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                         &job.category,
                         &job.chunk,
                         &job.hash,
-                        specifiers(allowlist, &job.category),
+                        job.specifiers,
                     );
                     if let Ok(file) = &result {
                         output::remove_stale(&config.out_dir, &job.category, &file.file);
@@ -185,25 +184,26 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                 });
             }
             let mut bundle_all = || -> Result<(), BuildError> {
-                for (category, hash) in &to_build {
+                for (spec, hash) in &to_build {
+                    let category = &spec.name;
                     let bar = bars.add(indicatif::ProgressBar::new_spinner());
                     bar.set_message(format!("{category}: bundling"));
                     bar.enable_steady_tick(Duration::from_millis(120));
                     let started = Instant::now();
                     let entry = format!("entries/{category}.js");
-                    std::fs::write(npm_root.join(&entry), entry_source(allowlist, category))
+                    std::fs::write(npm_root.join(&entry), entry_source(allowlist, spec))
                         .map_err(|e| io_error(&entry, e))?;
-                    let split_from = specs
-                        .iter()
-                        .find(|b| &b.name == category)
-                        .and_then(|b| b.split_from.as_ref());
                     let chunk = runtime.block_on(rolldown_build::build_category(
-                        &npm_root, &entry, category, split_from,
+                        &npm_root,
+                        &entry,
+                        category,
+                        spec.split_from.as_ref(),
                     ))?;
                     licence_dirs.extend(chunk.package_dirs.iter().cloned());
                     bar.set_message(format!("{category}: compressing"));
                     let job = WriteJob {
                         category: category.clone(),
+                        specifiers: spec.specifiers.clone(),
                         hash: hash.clone(),
                         bundling: started.elapsed(),
                         started,
@@ -232,22 +232,19 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
     // The manifest: rebuilt bundles, reused ones, and (with --only) the rest as they were.
     let mut bundles = BTreeMap::new();
     let mut reports = Vec::new();
-    for category in &categories {
-        let hash = input_hash(allowlist, category, &lockfile);
+    for spec in &specs {
+        let category = &spec.name;
+        // Not rebuilt: reusable, or (with --only) kept as it was.
         let (bundle, rebuilt, duration, bundling) = match built.remove(category) {
             Some((file, duration, bundling)) => (file, true, duration, bundling),
-            None => match reusable(category, &hash).or_else(|| {
-                previous
-                    .as_ref()
-                    .and_then(|p| p.bundles.get(category).cloned())
-            }) {
-                Some(file) => (file, false, Duration::ZERO, Duration::ZERO),
+            None => match previous.as_ref().and_then(|p| p.bundles.get(category)) {
+                Some(file) => (file.clone(), false, Duration::ZERO, Duration::ZERO),
                 None => continue,
             },
         };
         reports.push(CategoryReport {
             category: category.clone(),
-            packages: specifiers(allowlist, category).len(),
+            packages: spec.specifiers.len(),
             bundle: bundle.clone(),
             rebuilt,
             duration,
@@ -255,9 +252,9 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
         });
         bundles.insert(category.clone(), bundle);
     }
-    let load_order: Vec<String> = categories
+    let load_order: Vec<String> = specs
         .iter()
-        .filter_map(|c| bundles.get(c))
+        .filter_map(|spec| bundles.get(&spec.name))
         .map(|b: &BundleFile| b.file.clone())
         .collect();
     let names = exports::read_exports(&config.out_dir, &load_order)?;
@@ -273,17 +270,10 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                         "`{specifier}` is not registered by the {category} bundle"
                     ))
                 })?;
-            let (package, version) = if *specifier == allowlist.runtime.module {
-                (specifier.clone(), env!("CARGO_PKG_VERSION").to_string())
-            } else {
-                let name = appbundle_bundler::allowlist::split_package(specifier)
-                    .map(|(name, _)| name.to_string())
-                    .unwrap_or_else(|_| specifier.clone());
-                let version = allowlist
-                    .package(&name)
-                    .map(|p| p.version.clone())
-                    .unwrap_or_default();
-                (name, version)
+            let (package, version) = match allowlist.package_of(specifier) {
+                Some(package) => (package.name.clone(), package.version.clone()),
+                // The built-in @appbundle/runtime ships with appbundle itself.
+                None => (specifier.clone(), env!("CARGO_PKG_VERSION").to_string()),
             };
             packages.insert(
                 specifier.clone(),
@@ -326,6 +316,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
 /// A bundled category waiting to be hashed, compressed and written.
 struct WriteJob {
     category: String,
+    specifiers: Vec<String>,
     hash: String,
     started: Instant,
     bundling: Duration,
