@@ -82,17 +82,18 @@ async fn bundles_json_caches_the_second_identical_request_and_serves_the_script(
     let body: Value = first.json().await.unwrap();
     let hash = body["hash"].as_str().unwrap().to_string();
     assert_eq!(body["url"], format!("/bundle/{hash}.js"));
-    assert!(body["code"]
-        .as_str()
-        .unwrap()
-        .contains("AppDependencies.icons"));
+    // lucide's machinery comes from its bundle; the one icon the app draws travels in its code.
+    let code = body["code"].as_str().unwrap();
+    assert!(code.contains("AppDependencies[\"icons_lucide\"]"), "{code}");
+    assert!(code.contains("M2 9.5a5.5 5.5 0 0 1 9.591-3.676"), "{code}"); // lucide's heart
+    assert!(!code.contains("\"menu\""), "{code}");
     let categories: Vec<&str> = body["bundles"]
         .as_array()
         .unwrap()
         .iter()
         .map(|b| b["category"].as_str().unwrap())
         .collect();
-    assert_eq!(categories, ["core", "icons"]);
+    assert_eq!(categories, ["core", "icons_lucide"]);
     for bundle in body["bundles"].as_array().unwrap() {
         assert!(bundle["url"]
             .as_str()

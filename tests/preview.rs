@@ -19,7 +19,11 @@ const APPS: &[(&str, &str)] = &[
     ("ok-react-markdown", "bold item"),
     ("ok-sonner", "Save"),
     ("ok-date-fns-calendar", "January 2024"),
-    ("ok-lucide-icons", ""),        // icons only: counted as <svg> below
+    ("ok-lucide-icons", ""), // icons only: counted as <svg> below
+    (
+        "ok-lucide-namespace",
+        "Favourites\nRatings\nNavigation\nevery lucide icon",
+    ),
     ("ok-react-icons-subpath", ""), // icons only
     ("ok-multifile", "Todos (0 items)"),
     ("ok-createroot-self-render", "Rendered by itself"),

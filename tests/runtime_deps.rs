@@ -32,7 +32,16 @@ fn page(out: &Path, manifest: &Manifest, app: &str) -> PathBuf {
             format!("<script src=\"file://{}\"></script>\n", file.display())
         })
         .collect();
-    let manifest_json = serde_json::to_string(manifest)
+    // The bundles register what the manifest lists, less the per-app icons: those travel with
+    // each app's script (bundler/src/icon_sets.rs).
+    let mut registered = manifest.clone();
+    for (specifier, set) in &manifest.icon_sets {
+        let icons: Vec<&str> = set.export_names().collect();
+        if let Some(entry) = registered.packages.get_mut(specifier) {
+            entry.exports.retain(|name| !icons.contains(&name.as_str()));
+        }
+    }
+    let manifest_json = serde_json::to_string(&registered)
         .unwrap()
         .replace("</", "<\\/");
     let html = format!(
@@ -92,6 +101,19 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
             "{specifier} lacks {name}"
         );
     }
+    // lucide's icons are data beside its bundle, not code in it: the bundle is the machinery.
+    let lucide = &manifest.bundles[&manifest.packages["lucide-react"].category];
+    let icons = manifest.icon_set("lucide-react").expect("lucide icon data");
+    assert!(icons.icons.len() > 1500, "{} icons", icons.icons.len());
+    let heart = icons.icons["heart"]["node"][0][1]["d"].as_str().unwrap();
+    let lucide_code = std::fs::read_to_string(out.join(&lucide.file)).unwrap();
+    assert!(lucide_code.contains("createLucideIcon") && !lucide_code.contains(heart));
+    assert!(
+        lucide.gzip_bytes < 8 * 1024,
+        "{} bytes gzip",
+        lucide.gzip_bytes
+    );
+
     // One React: every bundle but core takes core's copy.
     for (category, bundle) in &manifest.bundles {
         let code = std::fs::read_to_string(out.join(&bundle.file)).unwrap();

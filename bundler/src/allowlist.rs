@@ -79,6 +79,19 @@ pub struct Package {
     /// share state (chart.js and react-chartjs-2) must share a bundle.
     #[serde(default)]
     pub bundle: Option<String>,
+    /// Deliver the icons with each app instead of in the bundle (`crate::icon_sets`), read from
+    /// the package in this layout (`lucide`). The bundle keeps the package's other exports.
+    #[serde(default)]
+    pub per_app_icons: Option<IconLayout>,
+}
+
+/// How a per-app icon package lays out its icons (read by deps-builder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IconLayout {
+    /// lucide-react: `dist/esm/lucide-react.mjs` re-exports `./icons/<key>.mjs`, each holding
+    /// `const __iconData = {…}` for `createLucideIcon`.
+    Lucide,
 }
 
 impl Package {
@@ -211,6 +224,14 @@ impl Allowlist {
             if !seen.insert(name.as_str()) {
                 return Err(AllowlistError::Inconsistent(format!(
                     "package `{name}` is listed twice"
+                )));
+            }
+        }
+        for package in &self.packages {
+            if package.per_app_icons.is_some() && !package.subpaths.is_empty() {
+                return Err(AllowlistError::Inconsistent(format!(
+                    "package `{}` has per-app icons and subpaths: only the root can be per-app",
+                    package.name
                 )));
             }
         }

@@ -13,6 +13,7 @@ pub mod depth;
 pub mod diagnostics;
 pub mod emit;
 pub mod files;
+pub mod icon_sets;
 pub mod imports;
 pub mod link;
 pub mod manifest;

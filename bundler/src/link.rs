@@ -17,6 +17,8 @@ use swc_core::ecma::ast::*;
 use swc_core::ecma::parser::{parse_file_as_expr, Syntax};
 use swc_core::ecma::transforms::base::fixer::fixer;
 
+use crate::icon_sets::{IconSet, IconSubset};
+
 const RUNTIME_SOURCE: &str = include_str!("runtime.js");
 
 /// A linked module's body.
@@ -27,6 +29,8 @@ pub enum ModuleBody {
     Css(String),
     /// A JSON value: `default` export, plus each top-level key as a named export.
     Json(Box<Expr>),
+    /// The arguments of `require.icons` after `module` (see [`icons_body`]).
+    Icons(Vec<Expr>),
 }
 
 pub struct LinkedModule {
@@ -34,12 +38,9 @@ pub struct LinkedModule {
     pub body: ModuleBody,
 }
 
-/// The runtime source, registered as an internal file so it stays out of the source map.
-fn runtime_expr(cm: &Lrc<SourceMap>) -> Box<Expr> {
-    let file = cm.new_source_file(
-        Lrc::new(FileName::Internal("appbundle-runtime.js".into())),
-        RUNTIME_SOURCE.to_string(),
-    );
+/// Parses code appbundle generates, as an internal file so it stays out of the source map.
+fn internal_expr(cm: &Lrc<SourceMap>, name: &str, source: String) -> Option<Box<Expr>> {
+    let file = cm.new_source_file(Lrc::new(FileName::Internal(name.into())), source);
     let mut errors = Vec::new();
     parse_file_as_expr(
         &file,
@@ -50,7 +51,42 @@ fn runtime_expr(cm: &Lrc<SourceMap>) -> Box<Expr> {
     )
     .ok()
     .filter(|_| errors.is_empty())
-    .expect("runtime.js is valid JavaScript (checked by tests)")
+}
+
+fn runtime_expr(cm: &Lrc<SourceMap>) -> Box<Expr> {
+    internal_expr(cm, "appbundle-runtime.js", RUNTIME_SOURCE.to_string())
+        .expect("runtime.js is valid JavaScript (checked by tests)")
+}
+
+/// The module of a per-app icon package (`crate::icon_sets`): its machinery from
+/// `window.AppDependencies.<category>["<key>"]`, and the data of the icons the app imports as
+/// one JSON string (compact, and `JSON.parse` reads it faster than a literal).
+pub fn icons_body(
+    cm: &Lrc<SourceMap>,
+    category: &str,
+    key: &str,
+    set: &IconSet,
+    subset: &IconSubset,
+) -> Result<ModuleBody, serde_json::Error> {
+    let base = format!(
+        "window.AppDependencies[{}][{}]",
+        serde_json::to_string(category)?,
+        serde_json::to_string(key)?
+    );
+    let Some(base) = internal_expr(cm, &format!("{key} icons"), base) else {
+        return Err(serde::de::Error::custom("unexpected package key"));
+    };
+    let data = serde_json::json!({
+        "factory": set.factory,
+        "icons": subset.icons,
+        "exports": subset.exports,
+        "index_export": set.index_export,
+        "index": subset.index,
+    });
+    Ok(ModuleBody::Icons(vec![
+        *base,
+        *string(&serde_json::to_string(&data)?),
+    ]))
 }
 
 fn ident(name: &str) -> Ident {
@@ -96,6 +132,12 @@ fn wrapper(id: &str, body: ModuleBody) -> Function {
         ModuleBody::Json(value) => vec![runtime_call(
             "json",
             vec![Expr::Ident(ident("module")), *value],
+        )],
+        ModuleBody::Icons(args) => vec![runtime_call(
+            "icons",
+            std::iter::once(Expr::Ident(ident("module")))
+                .chain(args)
+                .collect(),
         )],
     };
     Function {

@@ -2,8 +2,12 @@
 //! (export names for `unknown-export`), the API (files, SRI) and the preview runtime.
 
 use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+use crate::icon_sets::IconSet;
 
 /// Bumped when the layout of the manifest changes.
 pub const MANIFEST_FORMAT: u32 = 1;
@@ -17,6 +21,9 @@ pub struct Manifest {
     pub bundles: BTreeMap<String, BundleFile>,
     /// Importable specifier (`react`, `react-dom/client`) → what it provides.
     pub packages: BTreeMap<String, PackageEntry>,
+    /// Specifier → its per-app icon data (read from the files `BundleFile::icon_data` names).
+    #[serde(skip)]
+    pub icon_sets: BTreeMap<String, Arc<IconSet>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +41,10 @@ pub struct BundleFile {
     pub input_hash: String,
     /// Specifiers it registers.
     pub specifiers: Vec<String>,
+    /// Specifier → the file (relative to the manifest) with its per-app icon data, for
+    /// packages whose icons are not in the bundle (`crate::icon_sets`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub icon_data: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,10 +70,15 @@ pub enum ManifestError {
     },
     #[error("{path} has format {found}; this appbundle reads format {MANIFEST_FORMAT}: run `appbundle build-deps`")]
     Format { path: String, found: u32 },
+    #[error("{path} is not valid icon data: {source}")]
+    IconData {
+        path: String,
+        source: serde_json::Error,
+    },
 }
 
 impl Manifest {
-    pub fn load(path: &std::path::Path) -> Result<Manifest, ManifestError> {
+    pub fn load(path: &Path) -> Result<Manifest, ManifestError> {
         let bytes = std::fs::read(path).map_err(|source| ManifestError::Io {
             path: path.display().to_string(),
             source,
@@ -70,8 +86,9 @@ impl Manifest {
         Manifest::parse(&bytes, path)
     }
 
-    /// Parses manifest bytes read from `path` (named in errors).
-    pub fn parse(bytes: &[u8], path: &std::path::Path) -> Result<Manifest, ManifestError> {
+    /// Parses manifest bytes read from `path` (named in errors), and reads the icon data files
+    /// it names from `path`'s folder.
+    pub fn parse(bytes: &[u8], path: &Path) -> Result<Manifest, ManifestError> {
         let shown = path.display().to_string();
         let mut manifest: Manifest =
             serde_json::from_slice(bytes).map_err(|source| ManifestError::Json {
@@ -88,11 +105,35 @@ impl Manifest {
         for package in manifest.packages.values_mut() {
             package.exports.sort();
         }
+        let dir = path.parent().unwrap_or(Path::new("."));
+        for bundle in manifest.bundles.values() {
+            for (specifier, file) in &bundle.icon_data {
+                let set = read_icon_set(&dir.join(file))?;
+                manifest.icon_sets.insert(specifier.clone(), Arc::new(set));
+            }
+        }
         Ok(manifest)
+    }
+
+    /// The per-app icon data of `specifier`, when its icons are not in its bundle.
+    pub fn icon_set(&self, specifier: &str) -> Option<&IconSet> {
+        self.icon_sets.get(specifier).map(Arc::as_ref)
     }
 
     /// Export names of a specifier, when the manifest knows it.
     pub fn exports_of(&self, specifier: &str) -> Option<&[String]> {
         self.packages.get(specifier).map(|p| p.exports.as_slice())
     }
+}
+
+/// Reads one icon data file written by deps-builder.
+pub fn read_icon_set(path: &Path) -> Result<IconSet, ManifestError> {
+    let bytes = std::fs::read(path).map_err(|source| ManifestError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    serde_json::from_slice(&bytes).map_err(|source| ManifestError::IconData {
+        path: path.display().to_string(),
+        source,
+    })
 }

@@ -11,8 +11,9 @@ use swc_core::ecma::transforms::base::{helpers, resolver};
 use crate::dependencies::Dependencies;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{normalize_path, FileKind, SourceFiles};
+use crate::icon_sets::{IconSet, IconSubset};
 use crate::imports::{collect_imports, ImportRecord, ImportedName};
-use crate::link::{link, LinkedModule, ModuleBody};
+use crate::link::{self, link, LinkedModule, ModuleBody};
 use crate::parse::{add_file, parse_json, parse_script, Locator};
 use crate::policy::{self, ModuleTarget};
 use crate::transform::{transform_module, ResolvedModule};
@@ -392,7 +393,28 @@ fn bundle_files(
         return Err(diagnostics);
     }
 
-    let mut linked = Vec::with_capacity(order.len());
+    // Per-app icon packages the app imports, with the icons it needs (`crate::icon_sets`).
+    let icon_modules: Vec<(String, String, &IconSet, IconSubset)> = packages
+        .iter()
+        .filter_map(|(target, names)| match target {
+            ModuleTarget::Dependency { category, key, .. } => {
+                let set = deps.manifest?.icon_set(key)?;
+                Some((category.clone(), key.clone(), set, set.subset(names)))
+            }
+            ModuleTarget::File(_) => None,
+        })
+        .collect();
+    let in_table = |key: &str| icon_modules.iter().any(|(_, k, _, _)| k == key);
+
+    let mut linked = Vec::with_capacity(order.len() + icon_modules.len());
+    for (category, key, set, subset) in &icon_modules {
+        let body = link::icons_body(&cm, category, key, set, subset)
+            .map_err(|e| vec![internal_error(&format!("icon data of {key}: {e}"))])?;
+        linked.push(LinkedModule {
+            id: crate::rewrite::dependency_id(category, key),
+            body,
+        });
+    }
     let transformed = helpers::HELPERS.set(&helpers::Helpers::new(false), || {
         for path in &order {
             let Some(module) = analysed.remove(path) else {
@@ -413,7 +435,7 @@ fn bundle_files(
                             policy::judge_import(allowlist, files, path, specifier).ok()
                         })
                     };
-                    let stmts = transform_module(&cm, resolved, &mut resolve)
+                    let stmts = transform_module(&cm, resolved, &mut resolve, &in_table)
                         .map_err(|e| vec![internal_error(&format!("{path}: {e}"))])?;
                     ModuleBody::Script(stmts)
                 }

@@ -20,10 +20,13 @@ const DEPENDENCY_PREFIX: &str = "dep:";
 pub fn module_id(target: &ModuleTarget) -> String {
     match target {
         ModuleTarget::File(path) => path.clone(),
-        ModuleTarget::Dependency { category, key, .. } => {
-            format!("{DEPENDENCY_PREFIX}{category}:{key}")
-        }
+        ModuleTarget::Dependency { category, key, .. } => dependency_id(category, key),
     }
+}
+
+/// The id of a prebuilt package: `dep:<category>:<key>`.
+pub fn dependency_id(category: &str, key: &str) -> String {
+    format!("{DEPENDENCY_PREFIX}{category}:{key}")
 }
 
 /// Replaces the specifier of every import form with its module id. `resolve` returns `None` for
@@ -111,18 +114,26 @@ impl VisitMut for SourceRewriter<'_> {
     }
 }
 
-/// Replaces `require("dep:<category>:<key>")` with `window.AppDependencies.<category>["<key>"]`.
-pub fn inline_dependencies(program: &mut Program, unresolved_mark: Mark) {
+/// Replaces `require("dep:<category>:<key>")` with `window.AppDependencies.<category>["<key>"]`,
+/// except for the keys in `in_table`: packages the linked script carries a module for
+/// (per-app icons, `crate::icon_sets`), which `require` finds in its module table.
+pub fn inline_dependencies(
+    program: &mut Program,
+    unresolved_mark: Mark,
+    in_table: &dyn Fn(&str) -> bool,
+) {
     program.visit_mut_with(&mut DependencyInliner {
         unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
+        in_table,
     });
 }
 
-struct DependencyInliner {
+struct DependencyInliner<'a> {
     unresolved: SyntaxContext,
+    in_table: &'a dyn Fn(&str) -> bool,
 }
 
-impl DependencyInliner {
+impl DependencyInliner<'_> {
     fn dependency_of(call: &CallExpr) -> Option<(String, String)> {
         let Callee::Expr(callee) = &call.callee else {
             return None;
@@ -143,13 +154,16 @@ impl DependencyInliner {
     }
 }
 
-impl VisitMut for DependencyInliner {
+impl VisitMut for DependencyInliner<'_> {
     fn visit_mut_expr(&mut self, expr: &mut Expr) {
         expr.visit_mut_children_with(self);
         let Expr::Call(call) = expr else { return };
         let Some((category, key)) = Self::dependency_of(call) else {
             return;
         };
+        if (self.in_table)(&key) {
+            return;
+        }
         let span = call.span;
         let window = Expr::Ident(Ident::new("window".into(), DUMMY_SP, self.unresolved));
         let registry = MemberExpr {

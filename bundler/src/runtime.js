@@ -29,6 +29,23 @@
     exports.default = value;
     module.exports = exports;
   };
+  // A package whose icons travel with the app (see icon_sets.rs): its machinery from the
+  // prebuilt bundle, plus one component per icon the app imports, made by the package's factory.
+  load.icons = function (module, base, json) {
+    var data = JSON.parse(json);
+    var exports = Object.assign({}, base);
+    var made = Object.create(null);
+    function make(key) {
+      return made[key] || (made[key] = base[data.factory](data.icons[key]));
+    }
+    for (var name in data.exports) exports[name] = make(data.exports[name]);
+    if (data.index) {
+      var all = {};
+      for (var n in data.index) all[n] = make(data.index[n]);
+      exports[data.index_export] = all;
+    }
+    module.exports = exports;
+  };
   var app = window.AppBundle || (window.AppBundle = {});
   app.entry = entry;
   app.exports = load(entry);

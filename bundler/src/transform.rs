@@ -33,13 +33,15 @@ pub enum TransformError {
 }
 
 /// Runs the transforms of one module and returns the statements of its wrapper function body
-/// (which receives `module`, `exports` and `require`).
+/// (which receives `module`, `exports` and `require`). Dependencies whose key `in_table`
+/// accepts stay `require` calls (see `rewrite::inline_dependencies`).
 ///
 /// Must run inside `GLOBALS.set` and `HELPERS.set` (see `crate::pipeline`).
 pub fn transform_module(
     cm: &Lrc<SourceMap>,
     resolved: ResolvedModule,
     resolve: &mut dyn FnMut(&str) -> Option<ModuleTarget>,
+    in_table: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Stmt>, TransformError> {
     let ResolvedModule {
         module,
@@ -90,7 +92,7 @@ pub fn transform_module(
         inject_helpers(unresolved_mark),
     )
         .process(&mut program);
-    rewrite::inline_dependencies(&mut program, unresolved_mark);
+    rewrite::inline_dependencies(&mut program, unresolved_mark, in_table);
     program.mutate(hygiene());
     program.mutate(fixer(Some(&comments)));
     let items = match program {

@@ -9,13 +9,39 @@ use appbundle_bundler::Allowlist;
 pub const RUNTIME_FILE: &str = "appbundle-runtime.js";
 pub const RUNTIME_SOURCE: &str = include_str!("../runtime/appbundle-runtime.js");
 
+/// The module, beside the entries, that a per-app icon package's bundle registers instead of
+/// the package: its exports other than icons (see `icon_data`).
+pub fn icon_base_file(specifier: &str) -> String {
+    let name: String = specifier
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{name}.base.js")
+}
+
+/// Source of [`icon_base_file`]: re-exports `names` of `specifier`, so rolldown drops the icons.
+pub fn icon_base_source(specifier: &str, names: &[String]) -> String {
+    format!("export {{ {} }} from {specifier:?};\n", names.join(", "))
+}
+
 /// Source of the entry module of `bundle`.
 pub fn entry_source(allowlist: &Allowlist, bundle: &BundleSpec) -> String {
     let mut imports = String::new();
     let mut exports = Vec::new();
     for (index, specifier) in bundle.specifiers.iter().enumerate() {
+        let per_app_icons = allowlist
+            .package_of(specifier)
+            .is_some_and(|p| p.per_app_icons.is_some());
         let from = if *specifier == allowlist.runtime.module {
             format!("./{RUNTIME_FILE}")
+        } else if per_app_icons {
+            format!("./{}", icon_base_file(specifier))
         } else {
             specifier.clone()
         };
@@ -42,5 +68,21 @@ mod tests {
         assert!(source.contains("from \"./appbundle-runtime.js\""));
         assert!(source.contains("as \"react/jsx-runtime\""));
         assert!(source.contains("as \"@appbundle/runtime\""));
+    }
+
+    #[test]
+    fn lucide_entry_registers_its_base_module() {
+        let allowlist = Allowlist::embedded();
+        let lucide = allowlist
+            .bundles()
+            .into_iter()
+            .find(|b| b.specifiers.iter().any(|s| s == "lucide-react"))
+            .unwrap();
+        let source = entry_source(allowlist, &lucide);
+        assert!(
+            source.contains("from \"./lucide-react.base.js\""),
+            "{source}"
+        );
+        assert!(source.contains("as \"lucide-react\""));
     }
 }

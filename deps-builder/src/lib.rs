@@ -10,6 +10,7 @@
 pub mod chromium;
 pub mod entries;
 pub mod exports;
+pub mod icon_data;
 pub mod npm;
 pub mod output;
 pub mod prompts;

@@ -1,9 +1,11 @@
 //! Writing one built bundle: content-hashed name, source map, SRI, and precompressed `.gz` and
 //! `.br` copies for the server to pick by `Accept-Encoding`.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
+use appbundle_bundler::icon_sets::IconSet;
 use appbundle_bundler::manifest::BundleFile;
 use base64::Engine;
 use sha2::{Digest, Sha384};
@@ -39,16 +41,44 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     std::fs::write(path, bytes).map_err(|e| io_error(path.display(), e))
 }
 
-/// Writes `<category>.<hash>.js` (+ `.map`, `.gz`, `.br`) into `out_dir`.
+/// Writes `<category>.<hash>.js` (+ `.map`, `.gz`, `.br`) into `out_dir`, and the per-app
+/// icon data of its packages as `<category>.<hash>.<specifier>.icons.json`. The hash covers
+/// both, so a file name never stands for two contents.
 pub fn write_bundle(
     out_dir: &Path,
     category: &str,
     chunk: &BuiltChunk,
     input_hash: &str,
     specifiers: Vec<String>,
+    icon_sets: &[(String, IconSet)],
 ) -> Result<BundleFile, BuildError> {
-    let hash = &sha256_hex(chunk.code.as_bytes())[..12];
+    let icon_json: Vec<(&String, String)> = icon_sets
+        .iter()
+        .map(|(specifier, set)| Ok((specifier, serde_json::to_string(set)?)))
+        .collect::<Result<_, serde_json::Error>>()
+        .map_err(|e| BuildError::Io(format!("icon data of {category}: {e}")))?;
+    let mut hashed = chunk.code.clone();
+    for (_, json) in &icon_json {
+        hashed.push_str(json);
+    }
+    let hash = &sha256_hex(hashed.as_bytes())[..12];
     let file = format!("{category}.{hash}.js");
+    let mut icon_data = BTreeMap::new();
+    for (specifier, json) in icon_json {
+        let name: String = specifier
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let data_file = format!("{category}.{hash}.{name}.icons.json");
+        write(&out_dir.join(&data_file), json.as_bytes())?;
+        icon_data.insert(specifier.clone(), data_file);
+    }
     let map = format!("{file}.map");
     let code = format!("{}\n//# sourceMappingURL={map}\n", chunk.code.trim_end());
     let bytes = code.as_bytes();
@@ -71,6 +101,7 @@ pub fn write_bundle(
         integrity: integrity(bytes),
         input_hash: input_hash.to_string(),
         specifiers,
+        icon_data,
     })
 }
 
@@ -80,6 +111,8 @@ pub fn remove_stale(out_dir: &Path, category: &str, keep: &str) {
         return;
     };
     let prefix = format!("{category}.");
+    // `<category>.<hash>.` starts every file of the kept build (bundle, map, icon data).
+    let keep = keep.strip_suffix(".js").unwrap_or(keep).to_string() + ".";
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_bundle_file = name.starts_with(&prefix)
@@ -87,7 +120,7 @@ pub fn remove_stale(out_dir: &Path, category: &str, keep: &str) {
                 .split('.')
                 .next()
                 .is_some_and(|h| h.len() == 12 && h.chars().all(|c| c.is_ascii_hexdigit()));
-        if is_bundle_file && !name.starts_with(keep) {
+        if is_bundle_file && !name.starts_with(&keep) {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -5,12 +5,17 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use appbundle_bundler::allowlist::BundleSpec;
-use appbundle_bundler::manifest::{BundleFile, Manifest, PackageEntry, MANIFEST_FORMAT};
+use appbundle_bundler::icon_sets::IconSet;
+use appbundle_bundler::manifest::{
+    read_icon_set, BundleFile, Manifest, PackageEntry, MANIFEST_FORMAT,
+};
 use appbundle_bundler::Allowlist;
 
-use crate::entries::{entry_source, RUNTIME_FILE, RUNTIME_SOURCE};
+use crate::entries::{
+    entry_source, icon_base_file, icon_base_source, RUNTIME_FILE, RUNTIME_SOURCE,
+};
 use crate::npm::sha256_hex;
-use crate::{exports, io_error, npm, output, rolldown_build, types, BuildError};
+use crate::{exports, icon_data, io_error, npm, output, rolldown_build, types, BuildError};
 
 #[derive(Debug, Clone)]
 pub struct BuildConfig {
@@ -49,7 +54,7 @@ pub struct BuildReport {
 }
 
 /// Bumped when the way bundles are built changes, so old outputs are not reused.
-const BUILDER_REVISION: &str = "appbundle-deps-builder/2";
+const BUILDER_REVISION: &str = "appbundle-deps-builder/3";
 
 /// What a bundle is built from; equal hashes mean an identical bundle.
 pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -> String {
@@ -121,7 +126,12 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
         previous
             .as_ref()
             .and_then(|p| p.bundles.get(category))
-            .is_some_and(|old| old.input_hash == hash && config.out_dir.join(&old.file).exists())
+            .is_some_and(|old| {
+                old.input_hash == hash
+                    && std::iter::once(&old.file)
+                        .chain(old.icon_data.values())
+                        .all(|file| config.out_dir.join(file).exists())
+            })
     };
 
     let to_build: Vec<(&BundleSpec, String)> = specs
@@ -166,6 +176,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                         &job.chunk,
                         &job.hash,
                         job.specifiers,
+                        &job.icon_sets,
                     );
                     if let Ok(file) = &result {
                         output::remove_stale(&config.out_dir, &job.category, &file.file);
@@ -190,6 +201,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                     bar.set_message(format!("{category}: bundling"));
                     bar.enable_steady_tick(Duration::from_millis(120));
                     let started = Instant::now();
+                    let icon_sets = write_icon_bases(allowlist, spec, &npm_root)?;
                     let entry = format!("entries/{category}.js");
                     std::fs::write(npm_root.join(&entry), entry_source(allowlist, spec))
                         .map_err(|e| io_error(&entry, e))?;
@@ -205,6 +217,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                         category: category.clone(),
                         specifiers: spec.specifiers.clone(),
                         hash: hash.clone(),
+                        icon_sets,
                         bundling: started.elapsed(),
                         started,
                         chunk,
@@ -261,7 +274,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
     let mut packages = BTreeMap::new();
     for (category, bundle) in &bundles {
         for specifier in &bundle.specifiers {
-            let exports = names
+            let mut exports = names
                 .get(category)
                 .and_then(|registry| registry.get(specifier))
                 .cloned()
@@ -270,6 +283,13 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                         "`{specifier}` is not registered by the {category} bundle"
                     ))
                 })?;
+            // A per-app icon package also exports its icons, which travel with each app.
+            if let Some(file) = bundle.icon_data.get(specifier) {
+                let set = read_icon_set(&config.out_dir.join(file))
+                    .map_err(|e| BuildError::Exports(e.to_string()))?;
+                exports.extend(set.export_names().map(str::to_string));
+                exports.sort();
+            }
             let (package, version) = match allowlist.package_of(specifier) {
                 Some(package) => (package.name.clone(), package.version.clone()),
                 // The built-in @appbundle/runtime ships with appbundle itself.
@@ -299,6 +319,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
         built_at,
         bundles,
         packages,
+        icon_sets: BTreeMap::new(),
     };
     let manifest_path = config.out_dir.join("manifest.json");
     let json =
@@ -318,10 +339,36 @@ struct WriteJob {
     category: String,
     specifiers: Vec<String>,
     hash: String,
+    /// Per-app icon data of its packages (specifier → icons).
+    icon_sets: Vec<(String, IconSet)>,
     started: Instant,
     bundling: Duration,
     chunk: rolldown_build::BuiltChunk,
     bar: indicatif::ProgressBar,
+}
+
+/// For each per-app icon package of `spec`: reads its icons, and writes the module its bundle
+/// registers instead of the package (everything but the icons) beside the entries.
+fn write_icon_bases(
+    allowlist: &Allowlist,
+    spec: &BundleSpec,
+    npm_root: &Path,
+) -> Result<Vec<(String, IconSet)>, BuildError> {
+    let mut sets = Vec::new();
+    for specifier in &spec.specifiers {
+        let Some(layout) = allowlist
+            .package_of(specifier)
+            .and_then(|p| p.per_app_icons)
+        else {
+            continue;
+        };
+        let read = icon_data::read(layout, &npm_root.join("node_modules").join(specifier))?;
+        let base = npm_root.join("entries").join(icon_base_file(specifier));
+        std::fs::write(&base, icon_base_source(specifier, &read.base_exports))
+            .map_err(|e| io_error(base.display(), e))?;
+        sets.push((specifier.clone(), read.set));
+    }
+    Ok(sets)
 }
 
 /// Readers (the service, a test) never see half a manifest: write beside it, then rename.
