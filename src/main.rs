@@ -42,6 +42,8 @@ enum Command {
     Serve(ServeArgs),
     /// Prebuild the allowlist into category bundles + manifest.json (needs npm and node).
     BuildDeps(BuildDepsArgs),
+    /// Serve one published app inside its container: static files and the useAppData API.
+    AppServer(AppServerArgs),
     /// Render prompts/available-imports.md from allowlist.toml.
     Prompts {
         #[arg(long, default_value = "prompts/available-imports.md")]
@@ -110,6 +112,41 @@ struct ServeArgs {
     /// CSP frame-ancestors of /preview: the origins that may embed it.
     #[arg(long, env = "APPBUNDLE_FRAME_ANCESTORS", default_value = "*")]
     frame_ancestors: String,
+    /// Who may publish apps: `<key>=<user>,…` (sent as `Authorization: Bearer <key>`).
+    #[arg(long, env = "APPBUNDLE_API_KEYS", default_value = "")]
+    api_keys: String,
+    /// Where published apps' pages and records are kept.
+    #[arg(long, env = "APPBUNDLE_STATE_DIR", default_value = ".appbundle")]
+    state_dir: PathBuf,
+    /// The container engine's socket [default: DOCKER_HOST or /var/run/docker.sock].
+    #[arg(long, env = "APPBUNDLE_DOCKER_HOST")]
+    docker_host: Option<String>,
+    /// Seconds without a request before a published app is stopped.
+    #[arg(long, env = "APPBUNDLE_IDLE_TIMEOUT_SECS", default_value_t = 30 * 60)]
+    idle_timeout_secs: u64,
+    /// Seconds between idle sweeps.
+    #[arg(long, env = "APPBUNDLE_SWEEP_SECS", default_value_t = 5 * 60)]
+    sweep_secs: u64,
+    /// Running published apps per user, and in total.
+    #[arg(long, env = "APPBUNDLE_MAX_APPS_PER_USER", default_value_t = 10)]
+    max_apps_per_user: usize,
+    #[arg(long, env = "APPBUNDLE_MAX_APPS", default_value_t = 100)]
+    max_apps: usize,
+}
+
+#[derive(clap::Args)]
+struct AppServerArgs {
+    /// The app's static files.
+    #[arg(long, default_value = "/app")]
+    site: PathBuf,
+    /// The app's data (its volume).
+    #[arg(long, default_value = "/data")]
+    data: PathBuf,
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Instead of serving: GET this http:// URL, exit 0 on a 2xx answer (health checks).
+    #[arg(long)]
+    probe: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -192,6 +229,7 @@ fn main() -> ExitCode {
             .and_then(|manifest| run_lint(paths, format, manifest.as_ref())),
         Command::Serve(args) => run_serve(args),
         Command::BuildDeps(args) => run_build_deps(args),
+        Command::AppServer(args) => run_app_server(args),
         Command::Prompts { out, check } => run_prompts(out, check),
     };
     match result {
@@ -338,6 +376,17 @@ fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         rate_burst: args.rate_burst,
         cors_origin: args.cors_origin,
         frame_ancestors: args.frame_ancestors,
+        apps: appbundle_api::config::AppsConfig {
+            api_keys: appbundle_api::config::AppsConfig::parse_api_keys(&args.api_keys)
+                .map_err(|e| anyhow::anyhow!("APPBUNDLE_API_KEYS: {e}"))?,
+            state_dir: args.state_dir,
+            docker_host: args.docker_host,
+            idle_timeout: std::time::Duration::from_secs(args.idle_timeout_secs),
+            sweep_interval: std::time::Duration::from_secs(args.sweep_secs.max(1)),
+            max_apps_per_user: args.max_apps_per_user,
+            max_apps_total: args.max_apps,
+            ..Default::default()
+        },
     };
     // The embedded default: a fresh clone builds its runtime deps on first start.
     if !config.deps_dir.join("manifest.json").exists() {
@@ -369,6 +418,33 @@ fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         appbundle_api::serve(listener, state, appbundle_api::shutdown_signal()).await?;
         Ok::<_, anyhow::Error>(())
     })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_app_server(args: AppServerArgs) -> anyhow::Result<ExitCode> {
+    use appbundle_api::app_server;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        // Inside the container's pids limit, with room to spare.
+        .max_blocking_threads(8)
+        .enable_all()
+        .build()?;
+    if let Some(url) = args.probe {
+        return Ok(match runtime.block_on(app_server::probe(&url)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("probe failed: {e}");
+                ExitCode::FAILURE
+            }
+        });
+    }
+    app_server::check_site(&args.site).map_err(|e| anyhow::anyhow!(e))?;
+    let config = app_server::AppServerConfig {
+        site: args.site,
+        data: args.data,
+        bind: std::net::SocketAddr::from(([0, 0, 0, 0], args.port)),
+    };
+    runtime.block_on(app_server::run(config))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,33 +21,6 @@ export default function App() {
 }
 "#;
 
-/// Runs the `appbundle serve` binary on a free loopback port.
-fn spawn_serve(deps_dir: &std::path::Path) -> (std::process::Child, u16) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_appbundle"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .arg("--deps-dir")
-        .arg(deps_dir)
-        .current_dir(repo_root())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    (child, port)
-}
-
-/// SIGTERM, then everything the server printed.
-fn terminate(child: std::process::Child) -> std::process::Output {
-    // SAFETY: sends SIGTERM to our own child, which has not been waited for yet.
-    let killed = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
-    assert_eq!(killed, 0);
-    child.wait_with_output().unwrap()
-}
-
 async fn post_text(base: &str, api_key: &str, body: &str) -> reqwest::Response {
     client()
         .post(format!("{base}/bundle"))
@@ -431,6 +404,11 @@ async fn health_readiness_metrics_and_openapi() {
             "/preview",
             "/preview/runtime.js",
             "/preview/runtime.css",
+            "/apps",
+            "/apps/{appId}",
+            "/apps/{appId}/publish",
+            "/apps/{appId}/",
+            "/apps/{appId}/{path}",
         ])
     );
     for (path, example) in [
@@ -449,6 +427,10 @@ async fn health_readiness_metrics_and_openapi() {
         ("/preview", "/preview".into()),
         ("/preview/runtime.js", "/preview/runtime.js".into()),
         ("/preview/runtime.css", "/preview/runtime.css".into()),
+        ("/apps", "/apps".into()),
+        ("/apps/{appId}", "/apps/nope".into()),
+        ("/apps/{appId}/", "/apps/nope/".into()),
+        ("/apps/{appId}/{path}", "/apps/nope/app.js".into()),
     ] {
         let status = get(&example).await.unwrap().status();
         let documented = &doc["paths"][path]["get"]["responses"][status.as_str()];

@@ -1,9 +1,12 @@
 //! What `appbundle serve` can be told (flags and `APPBUNDLE_*` env in the binary), with the
 //! defaults a public-facing instance starts from.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
+
+use appbundle_containers::AppImage;
 
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
@@ -27,6 +30,65 @@ pub struct ServeConfig {
     pub cors_origin: String,
     /// CSP `frame-ancestors` of `/preview`: who may embed the preview (`*` by default).
     pub frame_ancestors: String,
+    /// Published apps (the container runtime).
+    pub apps: AppsConfig,
+}
+
+/// Published apps: who may publish, where apps are kept, and the seed's lifecycle limits.
+#[derive(Debug, Clone)]
+pub struct AppsConfig {
+    /// API key → user id. Empty: the management API answers 401 with how to set keys.
+    pub api_keys: HashMap<String, String>,
+    /// Each app's `app.json` and `site/` (`<state_dir>/apps/<appId>`).
+    pub state_dir: PathBuf,
+    /// The engine's socket (`unix:///run/podman/podman.sock`); `None`: `DOCKER_HOST` or the
+    /// default Docker socket.
+    pub docker_host: Option<String>,
+    /// The apps' bridge network (no egress, no traffic between containers).
+    pub network: String,
+    /// A running app with no proxied request for this long is stopped (30 min).
+    pub idle_timeout: Duration,
+    /// How often idle apps are looked for (5 min).
+    pub sweep_interval: Duration,
+    pub max_apps_per_user: usize,
+    pub max_apps_total: usize,
+    /// How long a new container may take to answer before publish fails.
+    pub ready_timeout: Duration,
+    /// The app image; `None`: built from the running binary.
+    pub image: Option<AppImage>,
+}
+
+impl Default for AppsConfig {
+    fn default() -> Self {
+        AppsConfig {
+            api_keys: HashMap::new(),
+            state_dir: PathBuf::from(".appbundle"),
+            docker_host: None,
+            network: "appbundle-apps".to_string(),
+            idle_timeout: Duration::from_secs(30 * 60),
+            sweep_interval: Duration::from_secs(5 * 60),
+            max_apps_per_user: 10,
+            max_apps_total: 100,
+            ready_timeout: Duration::from_secs(15),
+            image: None,
+        }
+    }
+}
+
+impl AppsConfig {
+    /// Parses `key=user,key=user` (`APPBUNDLE_API_KEYS`).
+    pub fn parse_api_keys(text: &str) -> Result<HashMap<String, String>, String> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| match pair.split_once('=') {
+                Some((key, user)) if !key.is_empty() && !user.is_empty() => {
+                    Ok((key.to_string(), user.to_string()))
+                }
+                _ => Err(format!("`{pair}` is not <key>=<user>")),
+            })
+            .collect()
+    }
 }
 
 impl Default for ServeConfig {
@@ -42,6 +104,7 @@ impl Default for ServeConfig {
             rate_burst: 40,
             cors_origin: "*".to_string(),
             frame_ancestors: "*".to_string(),
+            apps: AppsConfig::default(),
         }
     }
 }

@@ -7,6 +7,8 @@
 //! preview page and its runtime), [`ops`] (health, readiness, metrics, OpenAPI), [`metrics`],
 //! [`rate_limit`] (per API key or client IP).
 
+pub mod app_server;
+pub mod apps;
 pub mod bundle_routes;
 pub mod config;
 pub mod metrics;
@@ -22,7 +24,7 @@ use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Method};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -38,6 +40,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let config = &state.config;
     let bundling = Router::new()
         .route("/bundle", post(bundle_routes::create))
+        .route("/apps/{app_id}/publish", post(apps::publish))
         .layer(rate_limit::layer(config))
         .layer(DefaultBodyLimit::max(config.body_limit));
     let cors = CorsLayer::new()
@@ -69,6 +72,13 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/openapi.json", get(ops::openapi))
+        .route("/apps", get(apps::list_apps))
+        .route(
+            "/apps/{app_id}",
+            get(apps::get_app).delete(apps::delete_app),
+        )
+        .route("/apps/{app_id}/", any(apps::proxy::root))
+        .route("/apps/{app_id}/{*rest}", any(apps::proxy::path))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::record,
@@ -95,6 +105,7 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    state.apps.spawn_background();
     axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),

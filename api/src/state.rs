@@ -9,6 +9,7 @@ use moka::future::Cache;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
+use crate::apps::manager::AppManager;
 use crate::config::ServeConfig;
 use crate::metrics::Metrics;
 
@@ -47,6 +48,8 @@ pub struct AppState {
     pub cache: Cache<String, Arc<CachedBundle>>,
     pub slots: Arc<Semaphore>,
     pub metrics: Metrics,
+    /// Published apps.
+    pub apps: Arc<AppManager>,
 }
 
 impl AppState {
@@ -74,6 +77,7 @@ impl AppState {
             .weigher(|_key: &String, value: &Arc<CachedBundle>| value.weight())
             .build();
         Ok(Arc::new(AppState {
+            apps: Arc::new(AppManager::new(config.apps.clone())),
             slots: Arc::new(Semaphore::new(config.max_concurrent_bundles.max(1))),
             config,
             allowlist: Allowlist::embedded(),

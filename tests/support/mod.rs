@@ -125,3 +125,37 @@ pub async fn start_server(
     ));
     (base, state)
 }
+
+/// Runs the `appbundle serve` binary on a free loopback port; `configure` adds flags or env.
+pub fn spawn_serve_with(
+    deps_dir: &Path,
+    configure: impl FnOnce(&mut Command),
+) -> (std::process::Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_appbundle"));
+    command
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .arg("--deps-dir")
+        .arg(deps_dir)
+        .current_dir(repo_root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    configure(&mut command);
+    (command.spawn().unwrap(), port)
+}
+
+pub fn spawn_serve(deps_dir: &Path) -> (std::process::Child, u16) {
+    spawn_serve_with(deps_dir, |_| {})
+}
+
+/// SIGTERM, then everything the server printed.
+pub fn terminate(child: std::process::Child) -> std::process::Output {
+    // SAFETY: sends SIGTERM to our own child, which has not been waited for yet.
+    let killed = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
+    assert_eq!(killed, 0);
+    child.wait_with_output().unwrap()
+}

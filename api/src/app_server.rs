@@ -1,0 +1,290 @@
+//! `appbundle app-server`: what runs inside a published app's container. It serves the app's
+//! static files (read-only `/app`) and the REST API behind `useAppData` over a file store in
+//! `/data` (the app's volume), and answers `/healthz` for the engine's health check.
+//!
+//! Store layout: `/data/collections/<collection>.json`, a JSON array of items (objects with a
+//! string `id`), replaced atomically (written beside, then renamed) on every change.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Path as UrlPath, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Map, Value};
+use tokio::sync::Mutex;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The page may load its own scripts and styles and call its own origin; nothing else.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+                   img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; \
+                   object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+/// Largest item body, and most items in one collection.
+const MAX_BODY: usize = 256 * 1024;
+const MAX_ITEMS: usize = 10_000;
+
+#[derive(Debug, Clone)]
+pub struct AppServerConfig {
+    pub site: PathBuf,
+    pub data: PathBuf,
+    pub bind: SocketAddr,
+}
+
+struct Store {
+    dir: PathBuf,
+    /// One lock for all collections: writes are small and rare.
+    lock: Mutex<HashMap<String, Vec<Value>>>,
+}
+
+type Shared = Arc<Store>;
+
+/// A refused store operation: status and message.
+struct Refusal(StatusCode, String);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({ "error": self.1 }))).into_response()
+    }
+}
+
+fn error(status: StatusCode, message: impl Into<String>) -> Refusal {
+    Refusal(status, message.into())
+}
+
+fn valid_collection(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl Store {
+    fn path(&self, collection: &str) -> PathBuf {
+        self.dir.join(format!("{collection}.json"))
+    }
+
+    async fn read(&self, collection: &str) -> Result<Vec<Value>, String> {
+        match tokio::fs::read(self.path(collection)).await {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| e.to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    async fn write(&self, collection: &str, items: &[Value]) -> Result<(), String> {
+        tokio::fs::create_dir_all(&self.dir)
+            .await
+            .map_err(|e| e.to_string())?;
+        let path = self.path(collection);
+        let partial = path.with_extension("json.partial");
+        let bytes = serde_json::to_vec(items).map_err(|e| e.to_string())?;
+        tokio::fs::write(&partial, bytes)
+            .await
+            .map_err(|e| e.to_string())?;
+        tokio::fs::rename(&partial, &path)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    /// Runs `change` on the collection's items under the lock and stores the result.
+    async fn change<T>(
+        &self,
+        collection: &str,
+        change: impl FnOnce(&mut Vec<Value>) -> Result<T, Refusal>,
+    ) -> Result<T, Refusal> {
+        if !valid_collection(collection) {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "collection names are 1-64 letters, digits, - or _",
+            ));
+        }
+        let mut cache = self.lock.lock().await;
+        if !cache.contains_key(collection) {
+            let items = self
+                .read(collection)
+                .await
+                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+            cache.insert(collection.to_string(), items);
+        }
+        let items = cache.get_mut(collection).expect("inserted above");
+        let mut next = items.clone();
+        let result = change(&mut next)?;
+        if next != *items {
+            self.write(collection, &next)
+                .await
+                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+            *items = next;
+        }
+        Ok(result)
+    }
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..16].to_string()
+}
+
+fn item_id(item: &Value) -> Option<&str> {
+    item.get("id").and_then(Value::as_str)
+}
+
+async fn list(State(store): State<Shared>, UrlPath(collection): UrlPath<String>) -> Response {
+    match store.change(&collection, |items| Ok(items.clone())).await {
+        Ok(items) => Json(items).into_response(),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+async fn create(
+    State(store): State<Shared>,
+    UrlPath(collection): UrlPath<String>,
+    Json(body): Json<Map<String, Value>>,
+) -> Response {
+    let result = store
+        .change(&collection, |items| {
+            if items.len() >= MAX_ITEMS {
+                return Err(error(
+                    StatusCode::INSUFFICIENT_STORAGE,
+                    format!("a collection holds at most {MAX_ITEMS} items"),
+                ));
+            }
+            let mut item = body;
+            let id = match item.get("id").and_then(Value::as_str) {
+                Some(id) => id.to_string(),
+                None => new_id(),
+            };
+            item.insert("id".into(), Value::String(id.clone()));
+            let item = Value::Object(item);
+            match items.iter_mut().find(|i| item_id(i) == Some(id.as_str())) {
+                Some(existing) => *existing = item.clone(),
+                None => items.push(item.clone()),
+            }
+            Ok(item)
+        })
+        .await;
+    match result {
+        Ok(item) => (StatusCode::CREATED, Json(item)).into_response(),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+async fn update(
+    State(store): State<Shared>,
+    UrlPath((collection, id)): UrlPath<(String, String)>,
+    Json(patch): Json<Map<String, Value>>,
+) -> Response {
+    let result = store
+        .change(&collection, |items| {
+            let Some(item) = items.iter_mut().find(|i| item_id(i) == Some(id.as_str())) else {
+                return Err(error(StatusCode::NOT_FOUND, format!("no item `{id}`")));
+            };
+            if let Value::Object(fields) = item {
+                fields.extend(patch);
+                fields.insert("id".into(), Value::String(id.clone()));
+            }
+            Ok(item.clone())
+        })
+        .await;
+    match result {
+        Ok(item) => Json(item).into_response(),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+async fn remove(
+    State(store): State<Shared>,
+    UrlPath((collection, id)): UrlPath<(String, String)>,
+) -> Response {
+    let result = store
+        .change(&collection, |items| {
+            items.retain(|i| item_id(i) != Some(id.as_str()));
+            Ok(())
+        })
+        .await;
+    match result {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+pub fn router(config: &AppServerConfig) -> Router {
+    let store = Arc::new(Store {
+        dir: config.data.join("collections"),
+        lock: Mutex::new(HashMap::new()),
+    });
+    let api = Router::new()
+        .route("/api/data/{collection}", get(list).post(create))
+        .route(
+            "/api/data/{collection}/{id}",
+            axum::routing::put(update).patch(update).delete(remove),
+        )
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(store);
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(api)
+        .fallback_service(ServeDir::new(&config.site))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+}
+
+pub async fn run(config: AppServerConfig) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(config.bind).await?;
+    axum::serve(listener, router(&config))
+        .with_graceful_shutdown(crate::shutdown_signal())
+        .await
+}
+
+/// `app-server --probe <url>`: GET an `http://host:port/path` URL; `Ok` on a 2xx answer within
+/// three seconds. The engine's health check and the isolation tests run it inside containers,
+/// where there is no curl.
+pub async fn probe(url: &str) -> Result<(), String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rest = url
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("{url}: only http:// URLs"))?;
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let exchange = async {
+        let mut stream = tokio::net::TcpStream::connect(authority)
+            .await
+            .map_err(|e| format!("{authority}: {e}"))?;
+        let request =
+            format!("GET /{path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        stream
+            .write_all(request.as_bytes())
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut head = vec![0u8; 64];
+        let read = stream.read(&mut head).await.map_err(|e| e.to_string())?;
+        let status_line = String::from_utf8_lossy(&head[..read]).to_string();
+        match status_line.split_whitespace().nth(1) {
+            Some(code) if code.starts_with('2') => Ok(()),
+            _ => Err(format!(
+                "{url}: {}",
+                status_line.lines().next().unwrap_or("")
+            )),
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(3), exchange)
+        .await
+        .map_err(|_| format!("{url}: no answer in 3 s"))?
+}
+
+/// The folder a `site` is served from must exist (a missing bind mount is a broken publish).
+pub fn check_site(site: &Path) -> Result<(), String> {
+    if site.join("index.html").is_file() {
+        Ok(())
+    } else {
+        Err(format!("{} has no index.html", site.display()))
+    }
+}

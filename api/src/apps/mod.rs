@@ -1,0 +1,277 @@
+//! Published apps over HTTP: the authenticated management API (`POST /apps/{appId}/publish`,
+//! `GET /apps/{appId}`, `DELETE /apps/{appId}`, `GET /apps`) and the public reverse proxy
+//! (`/apps/{appId}/…` → the app's container on 127.0.0.1).
+
+pub mod manager;
+pub mod proxy;
+pub mod site;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use appbundle_bundler::{bundle, BundleOptions, BundleRequest, Dependencies};
+use appbundle_containers::Limits;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::state::AppState;
+use manager::{valid_app_id, AppError};
+
+fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, Json(json!({ "error": message.into() }))).into_response()
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Quota(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        error(status, self.to_string())
+    }
+}
+
+/// The user behind the request's API key (`Authorization: Bearer <key>` or `x-api-key`).
+fn user_of(state: &AppState, headers: &HeaderMap) -> Result<String, AppError> {
+    let keys = &state.config.apps.api_keys;
+    if keys.is_empty() {
+        return Err(AppError::Unauthorized(
+            "publishing needs API keys: start the service with APPBUNDLE_API_KEYS=<key>=<user>,…"
+                .into(),
+        ));
+    }
+    let presented = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .or_else(|| headers.get("x-api-key").and_then(|v| v.to_str().ok()));
+    let Some(key) = presented else {
+        return Err(AppError::Unauthorized(
+            "send an API key: `Authorization: Bearer <key>` or `x-api-key: <key>`".into(),
+        ));
+    };
+    keys.get(key)
+        .cloned()
+        .ok_or_else(|| AppError::Unauthorized("unknown API key".into()))
+}
+
+fn checked_id(app_id: &str) -> Result<(), AppError> {
+    if valid_app_id(app_id) {
+        Ok(())
+    } else {
+        Err(AppError::BadRequest(format!(
+            "`{app_id}` is not an app id: 1-63 lowercase letters, digits and -"
+        )))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishRequest {
+    /// The app's files (as for `POST /bundle`); bundled minified.
+    #[serde(default)]
+    files: Option<BTreeMap<String, String>>,
+    #[serde(default)]
+    entry: Option<String>,
+    /// Or a bundle already made by `POST /bundle` (its `hash`).
+    #[serde(default)]
+    bundle: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    /// Memory limit in MB (512 default, 1024 at most) and CPUs (1 default, 2 at most).
+    #[serde(default)]
+    memory_mb: Option<u64>,
+    #[serde(default)]
+    cpus: Option<f64>,
+}
+
+struct Built {
+    script: String,
+    css: String,
+    bundles: Vec<String>,
+}
+
+/// Bundles the request's files for production (minified), or takes a cached bundle.
+async fn build(state: &Arc<AppState>, request: &PublishRequest) -> Result<Built, Response> {
+    match (&request.files, &request.bundle) {
+        (Some(files), None) => {
+            let bundle_request = BundleRequest {
+                files: files.clone(),
+                entry: request.entry.clone(),
+                options: BundleOptions { minify: true },
+            };
+            let worker = state.clone();
+            let permit = state
+                .slots
+                .clone()
+                .acquire_owned()
+                .await
+                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            let result = tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                let deps = Dependencies::new(worker.allowlist, worker.manifest.as_deref());
+                bundle(&bundle_request, deps)
+            })
+            .await
+            .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            match result {
+                Ok(output) => Ok(Built {
+                    script: output.code,
+                    css: output.css,
+                    bundles: output.bundles,
+                }),
+                Err(diagnostics) => Err((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Json(json!({
+                        "error": "the app was rejected",
+                        "diagnostics": diagnostics,
+                    })),
+                )
+                    .into_response()),
+            }
+        }
+        (None, Some(hash)) => {
+            let cached = state.cache.get(hash).await.ok_or_else(|| {
+                error(
+                    StatusCode::NOT_FOUND,
+                    format!("no bundle `{hash}` (it may have left the cache): send `files`"),
+                )
+            })?;
+            let meta: serde_json::Value = serde_json::from_slice(&cached.meta)
+                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            let bundles = meta["bundles"]
+                .as_array()
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|b| b["category"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Ok(Built {
+                script: cached.script.clone(),
+                css: cached.css.clone(),
+                bundles,
+            })
+        }
+        _ => Err(error(
+            StatusCode::BAD_REQUEST,
+            "send either `files` (with an optional `entry`) or `bundle` (a hash from POST /bundle)",
+        )),
+    }
+}
+
+pub async fn publish(
+    State(state): State<Arc<AppState>>,
+    Path(app_id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let user = match user_of(&state, &headers) {
+        Ok(user) => user,
+        Err(e) => return e.into_response(),
+    };
+    if let Err(e) = checked_id(&app_id) {
+        return e.into_response();
+    }
+    let request: PublishRequest = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(e) => return error(StatusCode::BAD_REQUEST, format!("invalid JSON body: {e}")),
+    };
+    let limits = match Limits::requested(request.memory_mb, request.cpus) {
+        Ok(limits) => limits,
+        Err(e) => return error(StatusCode::BAD_REQUEST, e.to_string()),
+    };
+    let Some(manifest) = state.manifest.clone() else {
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the runtime deps are not built yet (appbundle build-deps)",
+        );
+    };
+    let built = match build(&state, &request).await {
+        Ok(built) => built,
+        Err(response) => return response,
+    };
+    let apps = &state.apps;
+    let staging = apps
+        .site_dir(&app_id)
+        .with_extension(format!("new-{}", uuid::Uuid::new_v4().simple()));
+    let title = request.title.clone().unwrap_or_else(|| app_id.clone());
+    let deps_dir = state.config.deps_dir.clone();
+    let target = staging.clone();
+    let written = tokio::task::spawn_blocking(move || {
+        let content = site::SiteContent {
+            title: &title,
+            script: &built.script,
+            css: &built.css,
+            bundles: &built.bundles,
+        };
+        site::write_site(&target, &content, &manifest, &deps_dir)
+    })
+    .await
+    .unwrap_or_else(|e| Err(e.to_string()));
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return error(StatusCode::INTERNAL_SERVER_ERROR, e);
+    }
+    match apps.publish(&user, &app_id, limits, staging.clone()).await {
+        Ok(view) => (StatusCode::OK, Json(view)).into_response(),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            e.into_response()
+        }
+    }
+}
+
+pub async fn get_app(
+    State(state): State<Arc<AppState>>,
+    Path(app_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let user = match user_of(&state, &headers) {
+        Ok(user) => user,
+        Err(e) => return e.into_response(),
+    };
+    match state.apps.get(&user, &app_id).await {
+        Ok(view) => Json(view).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub async fn list_apps(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let user = match user_of(&state, &headers) {
+        Ok(user) => user,
+        Err(e) => return e.into_response(),
+    };
+    Json(json!({ "apps": state.apps.list(&user).await })).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DeleteQuery {
+    #[serde(default)]
+    purge: bool,
+}
+
+pub async fn delete_app(
+    State(state): State<Arc<AppState>>,
+    Path(app_id): Path<String>,
+    Query(query): Query<DeleteQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let user = match user_of(&state, &headers) {
+        Ok(user) => user,
+        Err(e) => return e.into_response(),
+    };
+    match state.apps.delete(&user, &app_id, query.purge).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,87 @@
+//! The public side of published apps: `/apps/{appId}/…` forwarded to the app's container on its
+//! loopback port. A request counts as activity (idle reaping), and reaches an idle-stopped app
+//! by starting it again.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderName, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+
+use crate::state::AppState;
+
+/// Not forwarded: hop-by-hop headers, and the service's own credentials and cookies, which are
+/// none of the app's business.
+const DROPPED: &[&str] = &[
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "host",
+    "authorization",
+    "x-api-key",
+    "cookie",
+];
+
+pub async fn root(
+    State(state): State<Arc<AppState>>,
+    Path(app_id): Path<String>,
+    request: Request,
+) -> Response {
+    forward(state, app_id, String::new(), request).await
+}
+
+pub async fn path(
+    State(state): State<Arc<AppState>>,
+    Path((app_id, rest)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    forward(state, app_id, rest, request).await
+}
+
+async fn forward(state: Arc<AppState>, app_id: String, rest: String, request: Request) -> Response {
+    let port = match state.apps.route(&app_id).await {
+        Ok(port) => port,
+        Err(e) => return e.into_response(),
+    };
+    let query = request
+        .uri()
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    let Ok(uri) = format!("http://127.0.0.1:{port}/{rest}{query}").parse::<Uri>() else {
+        return (StatusCode::BAD_REQUEST, "bad path").into_response();
+    };
+    let (mut parts, body) = request.into_parts();
+    parts.uri = uri;
+    for name in DROPPED {
+        parts.headers.remove(HeaderName::from_static(name));
+    }
+    parts.headers.insert(
+        header::HOST,
+        header::HeaderValue::from_str(&format!("127.0.0.1:{port}"))
+            .unwrap_or(header::HeaderValue::from_static("localhost")),
+    );
+    let forwarded = axum::http::Request::from_parts(parts, body);
+    match state.apps.http().request(forwarded).await {
+        Ok(response) => {
+            let (mut parts, body) = response.into_parts();
+            for name in &DROPPED[..8] {
+                parts.headers.remove(HeaderName::from_static(name));
+            }
+            Response::from_parts(parts, Body::new(body))
+        }
+        Err(e) => (
+            StatusCode::BAD_GATEWAY,
+            axum::Json(serde_json::json!({
+                "error": format!("app `{app_id}` did not answer: {e}")
+            })),
+        )
+            .into_response(),
+    }
+}

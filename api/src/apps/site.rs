@@ -1,0 +1,77 @@
+//! A published app's static files: the page, the app's script and CSS, the dependency bundles
+//! it loads (copied, so the container needs no network), and the two small scripts that wire
+//! `useAppData` to the app server and mount the app.
+
+use std::path::Path;
+
+use appbundle_bundler::manifest::Manifest;
+
+const HOST_JS: &str = include_str!("../../published/host.js");
+const MAIN_JS: &str = include_str!("../../published/main.js");
+
+/// What a published page is made of.
+pub struct SiteContent<'a> {
+    pub title: &'a str,
+    pub script: &'a str,
+    pub css: &'a str,
+    /// Dependency bundles in load order (`core` first).
+    pub bundles: &'a [String],
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Writes the site into `dir` (created; must not exist).
+pub fn write_site(
+    dir: &Path,
+    content: &SiteContent,
+    manifest: &Manifest,
+    deps_dir: &Path,
+) -> Result<(), String> {
+    let io = |what: &dyn std::fmt::Display, e: std::io::Error| format!("{what}: {e}");
+    let deps = dir.join("deps");
+    std::fs::create_dir_all(&deps).map_err(|e| io(&deps.display(), e))?;
+    let mut tags = String::new();
+    for category in content.bundles {
+        let bundle = manifest
+            .bundles
+            .get(category)
+            .ok_or_else(|| format!("the manifest has no `{category}` bundle"))?;
+        // The script and its precompressed copies: the app server serves whichever fits.
+        for suffix in ["", ".gz", ".br"] {
+            let name = format!("{}{suffix}", bundle.file);
+            let from = deps_dir.join(&name);
+            let to = deps.join(&name);
+            if std::fs::hard_link(&from, &to).is_err() {
+                std::fs::copy(&from, &to).map_err(|e| io(&from.display(), e))?;
+            }
+        }
+        tags.push_str(&format!(
+            "<script src=\"deps/{}\" integrity=\"{}\"></script>\n",
+            bundle.file, bundle.integrity
+        ));
+    }
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| io(&path.display(), e))
+    };
+    write("app.js", content.script)?;
+    write("app.css", content.css)?;
+    write("host.js", HOST_JS)?;
+    write("main.js", MAIN_JS)?;
+    write(
+        "index.html",
+        &format!(
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{title}</title>\n<link rel=\"stylesheet\" href=\"app.css\">\n</head>\n\
+             <body>\n<div id=\"root\"></div>\n{tags}<script src=\"host.js\"></script>\n\
+             <script src=\"app.js\"></script>\n<script src=\"main.js\"></script>\n</body>\n</html>\n",
+            title = escape_html(content.title),
+        ),
+    )
+}

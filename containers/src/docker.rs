@@ -1,0 +1,450 @@
+//! [`ContainerEngine`] over the Docker Engine API (bollard, unix socket). The API version is
+//! negotiated with the engine (Docker 20.10 speaks 1.41). Podman's Docker-compatible socket
+//! (`DOCKER_HOST=unix:///run/podman/podman.sock`) takes the same calls.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use bollard::models::{
+    ContainerCreateBody, HealthConfig, HostConfig, Mount, MountType, NetworkCreateRequest,
+    PortBinding, RestartPolicy, RestartPolicyNameEnum, VolumeCreateRequest,
+};
+use bollard::query_parameters::{
+    CreateContainerOptionsBuilder, CreateImageOptionsBuilder, EventsOptionsBuilder,
+    ListContainersOptionsBuilder, ListImagesOptionsBuilder, RemoveContainerOptionsBuilder,
+    RemoveImageOptionsBuilder, RemoveVolumeOptionsBuilder, StatsOptionsBuilder,
+};
+use bollard::Docker;
+use futures_util::stream::{BoxStream, StreamExt, TryStreamExt};
+
+use crate::engine::*;
+use crate::image::{AppImage, APP_UID, BINARY_IN_IMAGE, IMAGE_REPOSITORY};
+
+/// The port the app server listens on inside the container.
+pub const APP_PORT: u16 = 8080;
+
+pub struct DockerEngine {
+    docker: Docker,
+}
+
+fn engine_error(error: bollard::errors::Error) -> EngineError {
+    use bollard::errors::Error;
+    match error {
+        Error::DockerResponseServerError {
+            status_code: 404,
+            message,
+        } => EngineError::NotFound(message),
+        Error::HyperResponseError { .. } | Error::IOError { .. } => {
+            EngineError::Unreachable(error.to_string())
+        }
+        other => EngineError::Engine(other.to_string()),
+    }
+}
+
+impl DockerEngine {
+    /// Connects to `host` (`unix:///run/podman/podman.sock`), else `DOCKER_HOST` or the
+    /// default unix socket, and negotiates the API version.
+    pub async fn connect(host: Option<&str>) -> Result<DockerEngine, EngineError> {
+        let docker = match host {
+            Some(host) => Docker::connect_with_unix(
+                host.strip_prefix("unix://").unwrap_or(host),
+                120,
+                bollard::API_DEFAULT_VERSION,
+            ),
+            None => Docker::connect_with_local_defaults(),
+        };
+        let docker = docker
+            .map_err(|e| EngineError::Unreachable(e.to_string()))?
+            .negotiate_version()
+            .await
+            .map_err(|e| EngineError::Unreachable(e.to_string()))?;
+        Ok(DockerEngine { docker })
+    }
+
+    /// Earlier builds' app images (hundreds of MB each) go once a new one exists; an image a
+    /// container still uses is kept (removal without force refuses it).
+    async fn remove_older_images(&self, keep: &str) {
+        let filters = HashMap::from([(
+            "reference".to_string(),
+            vec![format!("{IMAGE_REPOSITORY}:*")],
+        )]);
+        let options = ListImagesOptionsBuilder::default()
+            .filters(&filters)
+            .build();
+        let Ok(images) = self.docker.list_images(Some(options)).await else {
+            return;
+        };
+        for tag in images.iter().flat_map(|i| i.repo_tags.iter()) {
+            if tag != keep {
+                let options = RemoveImageOptionsBuilder::default().force(false).build();
+                let _ = self.docker.remove_image(tag, Some(options), None).await;
+            }
+        }
+    }
+
+    async fn image_exists(&self, reference: &str) -> Result<bool, EngineError> {
+        match self.docker.inspect_image(reference).await {
+            Ok(_) => Ok(true),
+            Err(e) => match engine_error(e) {
+                EngineError::NotFound(_) => Ok(false),
+                other => Err(other),
+            },
+        }
+    }
+}
+
+fn app_command() -> Vec<String> {
+    [
+        BINARY_IN_IMAGE,
+        "app-server",
+        "--site",
+        "/app",
+        "--data",
+        "/data",
+        "--port",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain(std::iter::once(APP_PORT.to_string()))
+    .collect()
+}
+
+fn host_port(ports: Option<&bollard::models::PortMap>) -> Option<u16> {
+    ports?
+        .get(&format!("{APP_PORT}/tcp"))?
+        .as_ref()?
+        .iter()
+        .find_map(|binding| binding.host_port.as_deref()?.parse().ok())
+}
+
+#[async_trait]
+impl ContainerEngine for DockerEngine {
+    async fn ping(&self) -> Result<(), EngineError> {
+        self.docker.ping().await.map(|_| ()).map_err(engine_error)
+    }
+
+    async fn ensure_image(&self, image: &AppImage) -> Result<String, EngineError> {
+        let tag = image.tag()?;
+        if self.image_exists(&tag).await? {
+            return Ok(tag);
+        }
+        let layer = std::env::temp_dir().join(format!(
+            "appbundle-image-{}-{}.tar",
+            std::process::id(),
+            tag.replace([':', '/'], "-")
+        ));
+        let writer = image.clone();
+        let path = layer.clone();
+        tokio::task::spawn_blocking(move || writer.write_layer(&path))
+            .await
+            .map_err(|e| EngineError::Image(e.to_string()))??;
+        let (repository, version) = tag.split_once(':').unwrap_or((&tag, "latest"));
+        let options = CreateImageOptionsBuilder::default()
+            .from_src("-")
+            .repo(repository)
+            .tag(version)
+            .changes(vec![format!("CMD [\"{BINARY_IN_IMAGE}\", \"app-server\"]")])
+            .build();
+        let file = tokio::fs::File::open(&layer)
+            .await
+            .map_err(|e| EngineError::Image(e.to_string()))?;
+        let body = bollard::body_try_stream(tokio_util::io::ReaderStream::new(file));
+        let result = self
+            .docker
+            .create_image(Some(options), Some(body), None)
+            .try_collect::<Vec<_>>()
+            .await;
+        let _ = tokio::fs::remove_file(&layer).await;
+        result.map_err(|e| EngineError::Image(e.to_string()))?;
+        self.remove_older_images(&tag).await;
+        Ok(tag)
+    }
+
+    async fn ensure_network(&self, name: &str) -> Result<(), EngineError> {
+        match self.docker.inspect_network(name, None).await {
+            Ok(_) => return Ok(()),
+            Err(e) => match engine_error(e) {
+                EngineError::NotFound(_) => {}
+                other => return Err(other),
+            },
+        }
+        let options = HashMap::from([
+            // No NAT to the outside: containers have no egress.
+            (
+                "com.docker.network.bridge.enable_ip_masquerade".to_string(),
+                "false".to_string(),
+            ),
+            // No traffic between containers on the bridge.
+            (
+                "com.docker.network.bridge.enable_icc".to_string(),
+                "false".to_string(),
+            ),
+        ]);
+        let request = NetworkCreateRequest {
+            name: name.to_string(),
+            driver: Some("bridge".into()),
+            options: Some(options),
+            labels: Some(HashMap::from([(
+                "io.appbundle.network".to_string(),
+                "apps".to_string(),
+            )])),
+            ..Default::default()
+        };
+        match self.docker.create_network(request).await {
+            Ok(_) => Ok(()),
+            // Created meanwhile by another caller.
+            Err(bollard::errors::Error::DockerResponseServerError {
+                status_code: 409, ..
+            }) => Ok(()),
+            Err(e) => Err(engine_error(e)),
+        }
+    }
+
+    async fn ensure_volume(
+        &self,
+        name: &str,
+        labels: HashMap<String, String>,
+    ) -> Result<(), EngineError> {
+        // Creating an existing named volume returns it unchanged.
+        self.docker
+            .create_volume(VolumeCreateRequest {
+                name: Some(name.to_string()),
+                labels: Some(labels),
+                ..Default::default()
+            })
+            .await
+            .map(|_| ())
+            .map_err(engine_error)
+    }
+
+    async fn remove_volume(&self, name: &str) -> Result<(), EngineError> {
+        let options = RemoveVolumeOptionsBuilder::default().force(true).build();
+        match self.docker.remove_volume(name, Some(options)).await {
+            Ok(()) => Ok(()),
+            Err(e) => match engine_error(e) {
+                EngineError::NotFound(_) => Ok(()),
+                other => Err(other),
+            },
+        }
+    }
+
+    async fn start(&self, spec: &ContainerSpec) -> Result<StartedContainer, EngineError> {
+        self.remove(&spec.name).await?;
+        let limits = &spec.limits;
+        let port = format!("{APP_PORT}/tcp");
+        let host_config = HostConfig {
+            memory: Some(limits.memory_bytes()),
+            // Swap counts into the same limit: no swap beyond memory.
+            memory_swap: Some(limits.memory_bytes()),
+            nano_cpus: Some(limits.nano_cpus()),
+            pids_limit: Some(limits.pids),
+            readonly_rootfs: Some(true),
+            tmpfs: Some(HashMap::from([("/tmp".to_string(), limits.tmp_options())])),
+            cap_drop: Some(vec!["ALL".into()]),
+            security_opt: Some(vec!["no-new-privileges".into()]),
+            network_mode: Some(spec.network.clone()),
+            port_bindings: Some(HashMap::from([(
+                port.clone(),
+                Some(vec![PortBinding {
+                    host_ip: Some("127.0.0.1".into()),
+                    host_port: Some(String::new()),
+                }]),
+            )])),
+            mounts: Some(vec![
+                Mount {
+                    target: Some("/app".into()),
+                    source: Some(spec.site_dir.display().to_string()),
+                    typ: Some(MountType::BIND),
+                    read_only: Some(true),
+                    ..Default::default()
+                },
+                Mount {
+                    target: Some("/data".into()),
+                    source: Some(spec.data_volume.clone()),
+                    typ: Some(MountType::VOLUME),
+                    ..Default::default()
+                },
+            ]),
+            // A crashed or OOM-killed app stays down and is reported as such.
+            restart_policy: Some(RestartPolicy {
+                name: Some(RestartPolicyNameEnum::NO),
+                maximum_retry_count: None,
+            }),
+            ..Default::default()
+        };
+        let second = 1_000_000_000;
+        let body = ContainerCreateBody {
+            image: Some(spec.image.clone()),
+            cmd: Some(app_command()),
+            user: Some(format!("{APP_UID}:{APP_UID}")),
+            working_dir: Some("/data".into()),
+            labels: Some(spec.labels.clone()),
+            exposed_ports: Some(vec![port]),
+            healthcheck: Some(HealthConfig {
+                test: Some(vec![
+                    "CMD".into(),
+                    BINARY_IN_IMAGE.into(),
+                    "app-server".into(),
+                    "--probe".into(),
+                    format!("http://127.0.0.1:{APP_PORT}/healthz"),
+                ]),
+                interval: Some(10 * second),
+                timeout: Some(3 * second),
+                retries: Some(3),
+                start_period: Some(5 * second),
+                ..Default::default()
+            }),
+            host_config: Some(host_config),
+            ..Default::default()
+        };
+        let options = CreateContainerOptionsBuilder::default()
+            .name(&spec.name)
+            .build();
+        let created = self
+            .docker
+            .create_container(Some(options), body)
+            .await
+            .map_err(engine_error)?;
+        self.docker
+            .start_container(&created.id, None)
+            .await
+            .map_err(engine_error)?;
+        let inspected = self
+            .docker
+            .inspect_container(&created.id, None)
+            .await
+            .map_err(engine_error)?;
+        let host_port = host_port(
+            inspected
+                .network_settings
+                .as_ref()
+                .and_then(|n| n.ports.as_ref()),
+        )
+        .ok_or_else(|| EngineError::Engine("the app port was not published".into()))?;
+        Ok(StartedContainer {
+            id: created.id,
+            host_port,
+        })
+    }
+
+    async fn status(&self, id: &str) -> Result<ContainerStatus, EngineError> {
+        let inspected = self
+            .docker
+            .inspect_container(id, None)
+            .await
+            .map_err(engine_error)?;
+        let state = inspected.state.unwrap_or_default();
+        Ok(ContainerStatus {
+            state: state
+                .status
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "unknown".into()),
+            running: state.running.unwrap_or(false),
+            oom_killed: state.oom_killed.unwrap_or(false),
+            exit_code: state.exit_code,
+            started_at: state.started_at,
+            health: state
+                .health
+                .and_then(|h| h.status)
+                .map(|s| s.to_string())
+                .filter(|s| !s.is_empty()),
+        })
+    }
+
+    async fn usage(&self, id: &str) -> Result<Usage, EngineError> {
+        // Not one-shot: the engine samples twice, so CPU has an interval to be measured over.
+        let options = StatsOptionsBuilder::default().stream(false).build();
+        let stats = self
+            .docker
+            .stats(id, Some(options))
+            .next()
+            .await
+            .ok_or_else(|| EngineError::Engine("no stats".into()))?
+            .map_err(engine_error)?;
+        let cpu = stats.cpu_stats.unwrap_or_default();
+        let precpu = stats.precpu_stats.unwrap_or_default();
+        let used = |c: &bollard::models::ContainerCpuStats| {
+            c.cpu_usage
+                .as_ref()
+                .and_then(|u| u.total_usage)
+                .unwrap_or(0)
+        };
+        let cpu_delta = used(&cpu).saturating_sub(used(&precpu)) as f64;
+        let system_delta = cpu
+            .system_cpu_usage
+            .unwrap_or(0)
+            .saturating_sub(precpu.system_cpu_usage.unwrap_or(0)) as f64;
+        let cpus = cpu.online_cpus.unwrap_or(1).max(1) as f64;
+        let cpu_percent = if system_delta > 0.0 {
+            cpu_delta / system_delta * cpus * 100.0
+        } else {
+            0.0
+        };
+        let memory = stats.memory_stats.unwrap_or_default();
+        Ok(Usage {
+            cpu_percent: (cpu_percent * 100.0).round() / 100.0,
+            memory_bytes: memory.usage.unwrap_or(0),
+            memory_limit_bytes: memory.limit.unwrap_or(0),
+            pids: stats.pids_stats.and_then(|p| p.current).unwrap_or(0),
+        })
+    }
+
+    async fn remove(&self, id: &str) -> Result<(), EngineError> {
+        let options = RemoveContainerOptionsBuilder::default().force(true).build();
+        match self.docker.remove_container(id, Some(options)).await {
+            Ok(()) => Ok(()),
+            Err(e) => match engine_error(e) {
+                EngineError::NotFound(_) => Ok(()),
+                other => Err(other),
+            },
+        }
+    }
+
+    async fn list(&self, label: &str, value: &str) -> Result<Vec<ListedContainer>, EngineError> {
+        let filters = HashMap::from([("label".to_string(), vec![format!("{label}={value}")])]);
+        let options = ListContainersOptionsBuilder::default()
+            .all(true)
+            .filters(&filters)
+            .build();
+        let listed = self
+            .docker
+            .list_containers(Some(options))
+            .await
+            .map_err(engine_error)?;
+        Ok(listed
+            .into_iter()
+            .filter_map(|c| {
+                let host_port = c.ports.as_ref().and_then(|ports| {
+                    ports
+                        .iter()
+                        .find(|p| p.private_port == APP_PORT)
+                        .and_then(|p| p.public_port)
+                });
+                Some(ListedContainer {
+                    id: c.id?,
+                    labels: c.labels.unwrap_or_default(),
+                    running: c.state.is_some_and(|s| s.to_string() == "running"),
+                    host_port,
+                })
+            })
+            .collect())
+    }
+
+    fn oom_events(&self) -> BoxStream<'static, Result<String, EngineError>> {
+        let filters = HashMap::from([
+            ("type".to_string(), vec!["container".to_string()]),
+            ("event".to_string(), vec!["oom".to_string()]),
+        ]);
+        let options = EventsOptionsBuilder::default().filters(&filters).build();
+        self.docker
+            .events(Some(options))
+            .map(|event| {
+                event.map_err(engine_error).and_then(|e| {
+                    e.actor.and_then(|a| a.id).ok_or_else(|| {
+                        EngineError::Engine("an oom event without a container".into())
+                    })
+                })
+            })
+            .boxed()
+    }
+}

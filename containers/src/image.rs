@@ -1,0 +1,178 @@
+//! The app image, built without a registry: a single layer holding appbundle's own binary (which
+//! runs `appbundle app-server` in the container) and the shared libraries it links, imported
+//! into the engine like `docker import`. Built once per appbundle build, then reused.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::engine::EngineError;
+
+/// The numeric user the app runs as (no name needed: the image has no passwd database).
+pub const APP_UID: u64 = 10001;
+/// Where the binary sits in the image.
+pub const BINARY_IN_IMAGE: &str = "/appbundle";
+pub const IMAGE_REPOSITORY: &str = "appbundle-app";
+
+#[derive(Debug, Clone)]
+pub struct AppImage {
+    /// The appbundle binary to put in the image (normally the running one).
+    pub binary: PathBuf,
+    /// More files (host path → path in the image), and symlinks (path → target): tests add a
+    /// static busybox to measure limits from inside.
+    pub extra_files: Vec<(PathBuf, String)>,
+    pub extra_links: Vec<(String, String)>,
+}
+
+impl AppImage {
+    /// The image of the running binary.
+    pub fn current() -> Result<AppImage, EngineError> {
+        let binary = std::env::current_exe().map_err(|e| EngineError::Image(e.to_string()))?;
+        Ok(AppImage {
+            binary,
+            extra_files: Vec::new(),
+            extra_links: Vec::new(),
+        })
+    }
+
+    /// `appbundle-app:<version>-<12 hex>`: the hash covers the binary (path, size and
+    /// modification time: a rebuilt binary is a new image) and the extra files.
+    pub fn tag(&self) -> Result<String, EngineError> {
+        let mut hash = Sha256::new();
+        for path in std::iter::once(&self.binary).chain(self.extra_files.iter().map(|(p, _)| p)) {
+            let meta = std::fs::metadata(path)
+                .map_err(|e| EngineError::Image(format!("{}: {e}", path.display())))?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            hash.update(format!("{}\n{}\n{modified}\n", path.display(), meta.len()));
+        }
+        for (_, name) in &self.extra_files {
+            hash.update(format!("{name}\n"));
+        }
+        for (link, target) in &self.extra_links {
+            hash.update(format!("{link} -> {target}\n"));
+        }
+        let digest = hash.finalize();
+        let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        Ok(format!(
+            "{IMAGE_REPOSITORY}:{}-{hex}",
+            env!("CARGO_PKG_VERSION")
+        ))
+    }
+
+    /// Writes the image's root file system as a tar file at `out`.
+    pub fn write_layer(&self, out: &Path) -> Result<(), EngineError> {
+        let error = |e: std::io::Error| EngineError::Image(e.to_string());
+        let file = std::fs::File::create(out).map_err(error)?;
+        let mut tar = tar::Builder::new(std::io::BufWriter::new(file));
+        // The engine's importer does not take GNU sparse entries.
+        tar.sparse(false);
+        for (dir, mode, uid) in [
+            ("app", 0o755, 0),
+            ("data", 0o700, APP_UID),
+            ("tmp", 0o1777, 0),
+            ("etc", 0o755, 0),
+        ] {
+            let mut header = tar::Header::new_gnu();
+            header.set_entry_type(tar::EntryType::Directory);
+            header.set_mode(mode);
+            header.set_uid(uid);
+            header.set_gid(uid);
+            header.set_size(0);
+            tar.append_data(&mut header, dir, std::io::empty())
+                .map_err(error)?;
+        }
+        append_file(&mut tar, &self.binary, BINARY_IN_IMAGE)?;
+        for library in shared_libraries(&self.binary)? {
+            append_file(&mut tar, Path::new(&library), &library)?;
+        }
+        for (source, target) in &self.extra_files {
+            append_file(&mut tar, source, target)?;
+        }
+        for (link, target) in &self.extra_links {
+            let mut header = tar::Header::new_gnu();
+            header.set_entry_type(tar::EntryType::Symlink);
+            header.set_size(0);
+            header.set_mode(0o777);
+            tar.append_link(&mut header, link.trim_start_matches('/'), target)
+                .map_err(error)?;
+        }
+        let mut writer = tar.into_inner().map_err(error)?;
+        writer.flush().map_err(error)
+    }
+}
+
+fn append_file(
+    tar: &mut tar::Builder<impl Write>,
+    source: &Path,
+    target: &str,
+) -> Result<(), EngineError> {
+    let mut file = std::fs::File::open(source)
+        .map_err(|e| EngineError::Image(format!("{}: {e}", source.display())))?;
+    tar.append_file(target.trim_start_matches('/'), &mut file)
+        .map_err(|e| EngineError::Image(format!("{}: {e}", source.display())))
+}
+
+/// The shared libraries `binary` loads (and its dynamic loader), as `ldd` lists them.
+fn shared_libraries(binary: &Path) -> Result<Vec<String>, EngineError> {
+    let output = std::process::Command::new("ldd")
+        .arg(binary)
+        .output()
+        .map_err(|e| EngineError::Image(format!("ldd: {e}")))?;
+    let listing = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        // A static binary needs nothing more.
+        return if listing.contains("not a dynamic executable")
+            || String::from_utf8_lossy(&output.stderr).contains("not a dynamic executable")
+        {
+            Ok(Vec::new())
+        } else {
+            Err(EngineError::Image(format!(
+                "ldd {}: {}",
+                binary.display(),
+                String::from_utf8_lossy(&output.stderr)
+            )))
+        };
+    }
+    Ok(parse_ldd(&listing))
+}
+
+fn parse_ldd(listing: &str) -> Vec<String> {
+    listing
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let path = match line.split_once("=>") {
+                Some((_, rest)) => rest.trim(),
+                None => line,
+            };
+            let path = path.split(" (").next()?.trim();
+            path.starts_with('/').then(|| path.to_string())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ldd_listing_gives_libraries_and_loader() {
+        let listing = "\tlinux-vdso.so.1 (0x00007ffd)\n\
+                       \tlibgcc_s.so.1 => /lib/x86_64-linux-gnu/libgcc_s.so.1 (0x00007f37)\n\
+                       \tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f37)\n\
+                       \t/lib64/ld-linux-x86-64.so.2 (0x00007f37)\n";
+        assert_eq!(
+            parse_ldd(listing),
+            [
+                "/lib/x86_64-linux-gnu/libgcc_s.so.1",
+                "/lib/x86_64-linux-gnu/libc.so.6",
+                "/lib64/ld-linux-x86-64.so.2"
+            ]
+        );
+    }
+}

@@ -1,0 +1,609 @@
+//! Published apps against a real Docker engine (CI installs docker.io and starts dockerd): one
+//! locked-down container per app, reached through the service's proxy on loopback. Limits are
+//! read back with `docker inspect` and pushed from inside the container with a static busybox
+//! that the tests add to the app image. Traffic goes only to loopback and to these containers.
+
+mod support;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::Output;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use appbundle_api::{AppState, ServeConfig};
+use appbundle_containers::{AppImage, ContainerEngine, DockerEngine};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use support::*;
+
+const NETWORK: &str = "appbundle-apps-test";
+const KEY: &str = "key-alice";
+const BOB: &str = "key-bob";
+
+const TODO_APP: &str = r#"import { useAppData } from '@appbundle/runtime';
+import { Heart } from 'lucide-react';
+
+export default function Todos() {
+  const todos = useAppData('todos');
+  return (
+    <main>
+      <h1>Published todos <Heart size={16} /></h1>
+      <button onClick={() => todos.create({ text: 'from the page' })}>add</button>
+      <ul>{todos.items.map((t: { id: string; text: string }) => <li key={t.id}>{t.text}</li>)}</ul>
+    </main>
+  );
+}
+"#;
+
+fn docker(args: &[&str]) -> Output {
+    std::process::Command::new("docker")
+        .args(args)
+        .output()
+        .expect("the docker CLI is required (apt-get install docker.io)")
+}
+
+fn inspect(kind: &str, name: &str) -> Value {
+    let out = docker(&[kind, "inspect", name]);
+    assert!(
+        out.status.success(),
+        "docker {kind} inspect {name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone()
+}
+
+/// `docker exec` in an app's container.
+fn exec(app_id: &str, command: &[&str]) -> Output {
+    let name = format!("appbundle-app-{app_id}");
+    let mut args = vec!["exec", name.as_str()];
+    args.extend_from_slice(command);
+    docker(&args)
+}
+
+/// The app image of these tests: the appbundle binary plus a static busybox (Debian's
+/// busybox-static) to measure the limits from inside.
+fn test_image() -> AppImage {
+    let busybox = PathBuf::from("/bin/busybox");
+    assert!(
+        busybox.exists(),
+        "the published-app tests need a static busybox (apt-get install busybox-static)"
+    );
+    let links = ["sh", "tail", "id", "touch", "sleep", "cat", "seq"]
+        .iter()
+        .map(|tool| (format!("/bin/{tool}"), "busybox".to_string()))
+        .collect();
+    AppImage {
+        binary: PathBuf::from(env!("CARGO_BIN_EXE_appbundle")),
+        extra_files: vec![(busybox, "/bin/busybox".into())],
+        extra_links: links,
+    }
+}
+
+/// Builds the test image once per test process, so parallel tests do not import it twice.
+async fn prepared_image() -> AppImage {
+    static READY: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    let image = test_image();
+    READY
+        .get_or_init(|| async {
+            let engine = DockerEngine::connect(None)
+                .await
+                .expect("a Docker engine is required for these tests (CI starts dockerd)");
+            engine.ensure_image(&test_image()).await.expect("app image");
+        })
+        .await;
+    image
+}
+
+/// Removes the test's containers and volumes, however the test ends.
+struct Cleanup(Vec<String>);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        for app in &self.0 {
+            docker(&["rm", "-f", &format!("appbundle-app-{app}")]);
+            docker(&["volume", "rm", "-f", &format!("appbundle-data-{app}")]);
+        }
+    }
+}
+
+async fn apps_server(
+    name: &str,
+    tweak: impl FnOnce(&mut appbundle_api::config::AppsConfig),
+) -> (String, Arc<AppState>) {
+    let image = prepared_image().await;
+    let state_dir = temp_dir(name);
+    start_server(move |config: &mut ServeConfig| {
+        config.apps.api_keys = HashMap::from([
+            (KEY.to_string(), "alice".to_string()),
+            (BOB.to_string(), "bob".to_string()),
+        ]);
+        config.apps.state_dir = state_dir;
+        config.apps.network = NETWORK.to_string();
+        config.apps.image = Some(image);
+        tweak(&mut config.apps);
+    })
+    .await
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
+async fn publish(base: &str, key: &str, app_id: &str, body: Value) -> reqwest::Response {
+    client()
+        .post(format!("{base}/apps/{app_id}/publish"))
+        .bearer_auth(key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn publish_ok(base: &str, app_id: &str, body: Value) -> Value {
+    let response = publish(base, KEY, app_id, body).await;
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "publish {app_id}: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+fn todo_files() -> Value {
+    json!({ "files": { "App.tsx": TODO_APP } })
+}
+
+async fn app_status(base: &str, key: &str, app_id: &str) -> Value {
+    client()
+        .get(format!("{base}/apps/{app_id}"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
+    let (base, _) = apps_server("limits", |_| {}).await;
+    let _cleanup = Cleanup(vec!["limits-app".into()]);
+
+    // The management API wants a key, and its owner.
+    let anonymous = client()
+        .post(format!("{base}/apps/limits-app/publish"))
+        .json(&todo_files())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    let too_big = publish(
+        &base,
+        KEY,
+        "limits-app",
+        json!({ "files": { "App.tsx": TODO_APP }, "memory_mb": 4096 }),
+    )
+    .await;
+    assert_eq!(too_big.status(), StatusCode::BAD_REQUEST);
+    assert!(too_big.text().await.unwrap().contains("1024 MB"));
+
+    let mut body = todo_files();
+    body["memory_mb"] = json!(256);
+    body["cpus"] = json!(1.5);
+    let view = publish_ok(&base, "limits-app", body).await;
+    assert_eq!(view["state"], "running");
+    assert_eq!(view["url"], "/apps/limits-app/");
+
+    let foreign = publish(&base, BOB, "limits-app", todo_files()).await;
+    assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
+
+    // The page and its scripts come back through the proxy.
+    let page = client()
+        .get(format!("{base}/apps/limits-app/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("script-src 'self'"));
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<script src=\"deps/core."), "{html}");
+    assert!(html.contains("<script src=\"app.js\">"));
+    let script = client()
+        .get(format!("{base}/apps/limits-app/app.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    let code = script.text().await.unwrap();
+    assert!(code.contains("useAppData") && code.contains("from the page"));
+    // Minified for production: the whole app is a few lines.
+    assert!(code.lines().count() < 10, "{} lines", code.lines().count());
+
+    // Every limit, as the engine holds it.
+    let container = inspect("container", "appbundle-app-limits-app");
+    let host = &container["HostConfig"];
+    assert_eq!(host["Memory"], 256 * 1024 * 1024);
+    assert_eq!(host["MemorySwap"], 256 * 1024 * 1024);
+    assert_eq!(host["NanoCpus"], 1_500_000_000i64);
+    assert_eq!(host["PidsLimit"], 64);
+    assert_eq!(host["ReadonlyRootfs"], true);
+    assert_eq!(host["Tmpfs"]["/tmp"], "rw,noexec,nosuid,nodev,size=100m");
+    assert_eq!(host["CapDrop"], json!(["ALL"]));
+    assert_eq!(host["SecurityOpt"], json!(["no-new-privileges"]));
+    assert_eq!(host["NetworkMode"], NETWORK);
+    assert_eq!(host["RestartPolicy"]["Name"], "no");
+    assert_eq!(host["PortBindings"]["8080/tcp"][0]["HostIp"], "127.0.0.1");
+    assert_eq!(container["Config"]["User"], "10001:10001");
+    assert_eq!(container["Config"]["Labels"]["io.appbundle.user"], "alice");
+    let mounts = container["Mounts"].as_array().unwrap();
+    let app = mounts.iter().find(|m| m["Destination"] == "/app").unwrap();
+    assert_eq!(
+        (app["Type"].as_str(), app["RW"].as_bool()),
+        (Some("bind"), Some(false))
+    );
+    let data = mounts.iter().find(|m| m["Destination"] == "/data").unwrap();
+    assert_eq!(
+        (data["Type"].as_str(), data["Name"].as_str()),
+        (Some("volume"), Some("appbundle-data-limits-app"))
+    );
+    // The published port listens on loopback only.
+    let published = container["NetworkSettings"]["Ports"]["8080/tcp"][0].clone();
+    assert_eq!(published["HostIp"], "127.0.0.1");
+
+    // No egress and no traffic between containers, from the network's own settings.
+    let network = inspect("network", NETWORK);
+    assert_eq!(
+        network["Options"]["com.docker.network.bridge.enable_ip_masquerade"],
+        "false"
+    );
+    assert_eq!(
+        network["Options"]["com.docker.network.bridge.enable_icc"],
+        "false"
+    );
+
+    // From inside: not root, no capabilities, read-only root, a writable /tmp.
+    let id = exec("limits-app", &["id", "-u"]);
+    assert_eq!(String::from_utf8_lossy(&id.stdout).trim(), "10001");
+    let caps = exec("limits-app", &["cat", "/proc/self/status"]);
+    let status = String::from_utf8_lossy(&caps.stdout);
+    assert!(status.contains("CapEff:\t0000000000000000"), "{status}");
+    assert!(status.contains("NoNewPrivs:\t1"), "{status}");
+    assert!(!exec("limits-app", &["touch", "/x"]).status.success());
+    assert!(exec("limits-app", &["touch", "/tmp/x"]).status.success());
+
+    // Status with usage, from the engine.
+    let status = app_status(&base, KEY, "limits-app").await;
+    assert_eq!(status["state"], "running");
+    assert_eq!(status["usage"]["memory_limit_bytes"], 256 * 1024 * 1024);
+    assert!(status["usage"]["pids"].as_u64().unwrap() >= 1);
+    assert!(status["started_at"].is_string());
+    let listed: Value = client()
+        .get(format!("{base}/apps"))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["apps"][0]["app_id"], "limits-app");
+
+    // Delete with purge: container and volume gone.
+    let deleted = client()
+        .delete(format!("{base}/apps/limits-app?purge=true"))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    assert!(!docker(&["inspect", "appbundle-app-limits-app"])
+        .status
+        .success());
+    assert!(!docker(&["volume", "inspect", "appbundle-data-limits-app"])
+        .status
+        .success());
+    let gone = client()
+        .get(format!("{base}/apps/limits-app/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn memory_and_fork_bombs_hit_their_limits_and_are_reported() {
+    let (base, _) = apps_server("bombs", |_| {}).await;
+    let _cleanup = Cleanup(vec!["bombs-app".into()]);
+    let mut body = todo_files();
+    body["memory_mb"] = json!(64);
+    publish_ok(&base, "bombs-app", body).await;
+
+    // `tail` of an endless line keeps it all in memory: the kernel kills it at 64 MB.
+    let hog = exec("bombs-app", &["sh", "-c", "tail /dev/zero"]);
+    assert_eq!(hog.status.code(), Some(137), "{hog:?}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        let status = app_status(&base, KEY, "bombs-app").await;
+        if status["oom_kills"].as_u64() >= Some(1) || Instant::now() > deadline {
+            break status;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(status["oom_kills"].as_u64() >= Some(1), "{status}");
+    // The app server itself stayed up.
+    assert_eq!(status["state"], "running", "{status}");
+
+    // A fork loop stops at the pids limit (64): busybox's shell gives up at the first failed
+    // fork, leaving its sleeps behind, and the engine counts the container's processes.
+    let bomb = exec(
+        "bombs-app",
+        &["sh", "-c", "for i in $(seq 200); do sleep 8 & done"],
+    );
+    let stderr = String::from_utf8_lossy(&bomb.stderr);
+    assert!(stderr.contains("can't fork"), "{stderr}");
+    let pids = app_status(&base, KEY, "bombs-app").await["usage"]["pids"]
+        .as_u64()
+        .unwrap();
+    assert!((50..=64).contains(&pids), "{pids} processes");
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    // Once the loop's processes are gone, the app serves again.
+    let page = client()
+        .get(format!("{base}/apps/bombs-app/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_app_container_cannot_reach_another() {
+    let (base, _) = apps_server("icc", |_| {}).await;
+    let _cleanup = Cleanup(vec!["icc-a".into(), "icc-b".into()]);
+    publish_ok(&base, "icc-a", todo_files()).await;
+    publish_ok(&base, "icc-b", todo_files()).await;
+    let b = inspect("container", "appbundle-app-icc-b");
+    let b_ip = b["NetworkSettings"]["Networks"][NETWORK]["IPAddress"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!b_ip.is_empty());
+    // The probe works (A reaches itself)...
+    let own = exec(
+        "icc-a",
+        &[
+            "/appbundle",
+            "app-server",
+            "--probe",
+            "http://127.0.0.1:8080/healthz",
+        ],
+    );
+    assert!(own.status.success(), "{own:?}");
+    // ...but not B, which the host reaches through the proxy.
+    let url = format!("http://{b_ip}:8080/healthz");
+    let other = exec("icc-a", &["/appbundle", "app-server", "--probe", &url]);
+    assert!(!other.status.success(), "A reached B: {other:?}");
+    let through_proxy = client()
+        .get(format!("{base}/apps/icc-b/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(through_proxy.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_apps_are_stopped_and_start_again_on_their_next_request() {
+    let (base, _) = apps_server("idle", |apps| {
+        apps.idle_timeout = Duration::from_secs(2);
+        apps.sweep_interval = Duration::from_millis(500);
+    })
+    .await;
+    let _cleanup = Cleanup(vec!["idle-app".into()]);
+    publish_ok(&base, "idle-app", todo_files()).await;
+    let added = client()
+        .post(format!("{base}/apps/idle-app/api/data/notes"))
+        .json(&json!({ "text": "kept while stopped" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), StatusCode::CREATED);
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while docker(&["inspect", "appbundle-app-idle-app"])
+        .status
+        .success()
+    {
+        assert!(Instant::now() < deadline, "the idle app was not stopped");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(
+        app_status(&base, KEY, "idle-app").await["state"],
+        "stopped-idle"
+    );
+
+    // A visitor's request starts it again, with its data.
+    let notes: Value = client()
+        .get(format!("{base}/apps/idle-app/api/data/notes"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(notes[0]["text"], "kept while stopped");
+    assert_eq!(app_status(&base, KEY, "idle-app").await["state"], "running");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quotas_per_user_and_in_total_answer_429() {
+    let (base, _) = apps_server("quota", |apps| {
+        apps.max_apps_per_user = 2;
+        apps.max_apps_total = 3;
+    })
+    .await;
+    let _cleanup = Cleanup(
+        ["quota-a1", "quota-a2", "quota-a3", "quota-b1", "quota-b2"]
+            .map(String::from)
+            .to_vec(),
+    );
+    publish_ok(&base, "quota-a1", todo_files()).await;
+    publish_ok(&base, "quota-a2", todo_files()).await;
+    let third = publish(&base, KEY, "quota-a3", todo_files()).await;
+    assert_eq!(third.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(third
+        .text()
+        .await
+        .unwrap()
+        .contains("most allowed per user (2)"));
+    // Republishing a running app is no new app.
+    publish_ok(&base, "quota-a1", todo_files()).await;
+
+    let bob = publish(&base, BOB, "quota-b1", todo_files()).await;
+    assert_eq!(bob.status(), StatusCode::OK);
+    let bob_second = publish(&base, BOB, "quota-b2", todo_files()).await;
+    assert_eq!(bob_second.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(bob_second
+        .text()
+        .await
+        .unwrap()
+        .contains("the most it allows (3)"));
+
+    let deleted = client()
+        .delete(format!("{base}/apps/quota-a2"))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    publish_ok(&base, "quota-a3", todo_files()).await;
+}
+
+#[tokio::test]
+async fn an_unreachable_engine_answers_503_and_bundling_goes_on() {
+    let (base, _) = start_server(|config| {
+        config.apps.api_keys = HashMap::from([(KEY.to_string(), "alice".to_string())]);
+        config.apps.docker_host = Some("unix:///nonexistent/docker.sock".into());
+        config.apps.state_dir = temp_dir("no-engine");
+    })
+    .await;
+    let response = publish(&base, KEY, "no-engine", todo_files()).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let text = response.text().await.unwrap();
+    assert!(text.contains("container engine is unreachable"), "{text}");
+    let bundled = client()
+        .post(format!("{base}/bundle"))
+        .json(&todo_files())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bundled.status(), StatusCode::OK);
+}
+
+/// The real binary, its own image (no test additions): publish, data through the page's REST
+/// API, republish, then a service restart; nothing published is lost. Also times publish → the
+/// first 200 through the proxy (BENCHMARKS.md).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn data_survives_republish_and_a_service_restart() {
+    let deps_dir = tokio::task::spawn_blocking(runtime_deps).await.unwrap();
+    let state_dir = temp_dir("restart");
+    let _cleanup = Cleanup(vec!["restart-app".into()]);
+    let serve = |state_dir: PathBuf| {
+        spawn_serve_with(&deps_dir, move |command| {
+            command
+                .env("APPBUNDLE_API_KEYS", format!("{KEY}=alice"))
+                .env("APPBUNDLE_STATE_DIR", state_dir);
+        })
+    };
+    let (child, port) = serve(state_dir.clone());
+    let base = format!("http://127.0.0.1:{port}");
+    wait_ready(&base).await;
+
+    let started = Instant::now();
+    publish_ok(&base, "restart-app", todo_files()).await;
+    let page = client()
+        .get(format!("{base}/apps/restart-app/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    println!(
+        "publish to first 200 (image built on the way): {:?}",
+        started.elapsed()
+    );
+
+    let created = client()
+        .post(format!("{base}/apps/restart-app/api/data/todos"))
+        .json(&json!({ "text": "survives" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+
+    let started = Instant::now();
+    publish_ok(&base, "restart-app", todo_files()).await;
+    let page = client()
+        .get(format!("{base}/apps/restart-app/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    println!("republish to first 200: {:?}", started.elapsed());
+    let todos: Value = client()
+        .get(format!("{base}/apps/restart-app/api/data/todos"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(todos[0]["text"], "survives");
+
+    // The service stops; the app keeps running; a new service finds it by label.
+    let output = terminate(child);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        inspect("container", "appbundle-app-restart-app")["State"]["Running"],
+        true
+    );
+    let (child, port) = serve(state_dir.clone());
+    let base = format!("http://127.0.0.1:{port}");
+    wait_ready(&base).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let todos: Value = loop {
+        let response = client()
+            .get(format!("{base}/apps/restart-app/api/data/todos"))
+            .send()
+            .await
+            .unwrap();
+        if response.status() == StatusCode::OK {
+            break response.json().await.unwrap();
+        }
+        assert!(Instant::now() < deadline, "the app was not rediscovered");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(todos[0]["text"], "survives");
+    assert_eq!(
+        app_status(&base, KEY, "restart-app").await["state"],
+        "running"
+    );
+    terminate(child);
+}
+
+async fn wait_ready(base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(r) = client().get(format!("{base}/readyz")).send().await {
+            if r.status() == StatusCode::OK {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "{base} did not become ready");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
