@@ -291,6 +291,17 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
         .unwrap();
     assert_eq!(listed["apps"][0]["app_id"], "limits-app");
 
+    // The engine's health check runs the app server's probe in the container.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let status = app_status(&base, KEY, "limits-app").await;
+        if status["health"] == "healthy" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "never healthy: {status}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+
     // Delete with purge: container and volume gone.
     let deleted = client()
         .delete(format!("{base}/apps/limits-app?purge=true"))
@@ -391,6 +402,18 @@ async fn one_app_container_cannot_reach_another() {
         .await
         .unwrap();
     assert_eq!(through_proxy.status(), StatusCode::OK);
+
+    // A crashed app (its server killed) is reported as such, and not proxied to.
+    assert!(docker(&["kill", "appbundle-app-icc-b"]).status.success());
+    let status = app_status(&base, KEY, "icc-b").await;
+    assert_eq!(status["state"], "crashed", "{status}");
+    assert_eq!(status["exit_code"], 137, "{status}");
+    let down = client()
+        .get(format!("{base}/apps/icc-b/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(down.status(), StatusCode::BAD_GATEWAY);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -533,6 +556,9 @@ async fn data_survives_republish_and_a_service_restart() {
         started.elapsed()
     );
 
+    // The page itself writes through useAppData (the runtime's hook → host.js → REST).
+    let seen = in_chromium(format!("{base}/apps/restart-app/"), "add").await;
+    assert_eq!(seen["items"], json!(["from the page"]), "{seen}");
     let created = client()
         .post(format!("{base}/apps/restart-app/api/data/todos"))
         .json(&json!({ "text": "survives" }))
@@ -558,7 +584,7 @@ async fn data_survives_republish_and_a_service_restart() {
         .json()
         .await
         .unwrap();
-    assert_eq!(todos[0]["text"], "survives");
+    assert_eq!(todos[1]["text"], "survives");
 
     // The service stops; the app keeps running; a new service finds it by label.
     let output = terminate(child);
@@ -587,12 +613,52 @@ async fn data_survives_republish_and_a_service_restart() {
         assert!(Instant::now() < deadline, "the app was not rediscovered");
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    assert_eq!(todos[0]["text"], "survives");
+    assert_eq!(todos[1]["text"], "survives");
     assert_eq!(
         app_status(&base, KEY, "restart-app").await["state"],
         "running"
     );
+    // And the page, loaded through the new service, lists both.
+    let seen = in_chromium(format!("{base}/apps/restart-app/"), "list").await;
+    assert_eq!(
+        seen["items"],
+        json!(["from the page", "survives"]),
+        "{seen}"
+    );
     terminate(child);
+}
+
+/// The published page in Chromium (tests/node-runtime/published-e2e.mjs): `add` clicks the
+/// page's button (useAppData → the app's server); returns what the page then lists.
+async fn in_chromium(url: String, mode: &'static str) -> Value {
+    let output = tokio::task::spawn_blocking(move || {
+        let node = node_runtime();
+        std::process::Command::new("node")
+            .arg(node.join("published-e2e.mjs"))
+            .arg(&url)
+            .arg(mode)
+            .current_dir(&node)
+            .output()
+            .expect("node runs")
+    })
+    .await
+    .unwrap();
+    assert!(
+        output.status.success(),
+        "published-e2e.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&output.stdout).expect("JSON from published-e2e.mjs");
+    assert_eq!(seen["errors"], json!([]), "{seen}");
+    assert!(
+        seen["heading"]
+            .as_str()
+            .unwrap()
+            .contains("Published todos"),
+        "{seen}"
+    );
+    assert_eq!(seen["svg"], 1, "the lucide icon did not render: {seen}");
+    seen
 }
 
 async fn wait_ready(base: &str) {

@@ -288,10 +288,10 @@ impl ContainerEngine for DockerEngine {
                     "--probe".into(),
                     format!("http://127.0.0.1:{APP_PORT}/healthz"),
                 ]),
-                interval: Some(10 * second),
+                interval: Some(5 * second),
                 timeout: Some(3 * second),
                 retries: Some(3),
-                start_period: Some(5 * second),
+                start_period: Some(2 * second),
                 ..Default::default()
             }),
             host_config: Some(host_config),

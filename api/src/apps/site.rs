@@ -68,7 +68,7 @@ pub fn write_site(
         &format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{title}</title>\n<link rel=\"stylesheet\" href=\"app.css\">\n</head>\n\
+             <title>{title}</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"app.css\">\n</head>\n\
              <body>\n<div id=\"root\"></div>\n{tags}<script src=\"host.js\"></script>\n\
              <script src=\"app.js\"></script>\n<script src=\"main.js\"></script>\n</body>\n</html>\n",
             title = escape_html(content.title),
