@@ -36,7 +36,7 @@ fn page(out: &Path, manifest: &Manifest, app: &str) -> PathBuf {
     // each app's script (bundler/src/icon_sets.rs).
     let mut registered = manifest.clone();
     for (specifier, set) in &manifest.icon_sets {
-        let icons: Vec<&str> = set.export_names().collect();
+        let icons: Vec<&str> = set.get().unwrap().export_names().collect();
         if let Some(entry) = registered.packages.get_mut(specifier) {
             entry.exports.retain(|name| !icons.contains(&name.as_str()));
         }
@@ -103,7 +103,10 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
     }
     // lucide's icons are data beside its bundle, not code in it: the bundle is the machinery.
     let lucide = &manifest.bundles[&manifest.packages["lucide-react"].category];
-    let icons = manifest.icon_set("lucide-react").expect("lucide icon data");
+    let icons = manifest
+        .icon_set("lucide-react")
+        .expect("lucide icon data")
+        .unwrap();
     assert!(icons.icons.len() > 1500, "{} icons", icons.icons.len());
     let heart = icons.icons["heart"]["node"][0][1]["d"].as_str().unwrap();
     let lucide_code = std::fs::read_to_string(out.join(&lucide.file)).unwrap();
@@ -112,6 +115,20 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
         lucide.gzip_bytes < 8 * 1024,
         "{} bytes gzip",
         lucide.gzip_bytes
+    );
+
+    // So are react-icons' sets: their bundles are empty namespaces, the data has every icon.
+    let fa = manifest
+        .icon_set("react-icons/fa")
+        .expect("fa icon data")
+        .unwrap();
+    assert!(fa.icons.len() > 1000 && fa.icons.contains_key("FaGithub"));
+    assert_eq!(fa.factory_from.as_deref(), Some("react-icons"));
+    let fa_bundle = &manifest.bundles[&manifest.packages["react-icons/fa"].category];
+    assert!(
+        fa_bundle.gzip_bytes < 1024,
+        "{} bytes gzip",
+        fa_bundle.gzip_bytes
     );
 
     // One React: every bundle but core takes core's copy.

@@ -80,7 +80,8 @@ pub struct Package {
     #[serde(default)]
     pub bundle: Option<String>,
     /// Deliver the icons with each app instead of in the bundle (`crate::icon_sets`), read from
-    /// the package in this layout (`lucide`). The bundle keeps the package's other exports.
+    /// the package in this layout (`lucide`: the root's icons; `react-icons`: each subpath's).
+    /// The bundle keeps the package's other exports.
     #[serde(default)]
     pub per_app_icons: Option<IconLayout>,
 }
@@ -92,6 +93,21 @@ pub enum IconLayout {
     /// lucide-react: `dist/esm/lucide-react.mjs` re-exports `./icons/<key>.mjs`, each holding
     /// `const __iconData = {…}` for `createLucideIcon`.
     Lucide,
+    /// react-icons: each set (`react-icons/fa/index.mjs`) exports `function FaX(props) { return
+    /// GenIcon({…})(props) }`; `GenIcon` comes from the package root.
+    ReactIcons,
+}
+
+impl Package {
+    /// The icon layout of `specifier` when its icons travel with each app.
+    pub fn per_app_layout(&self, specifier: &str) -> Option<IconLayout> {
+        let is_root = specifier == self.name;
+        match self.per_app_icons? {
+            IconLayout::Lucide if is_root => Some(IconLayout::Lucide),
+            IconLayout::ReactIcons if !is_root => Some(IconLayout::ReactIcons),
+            _ => None,
+        }
+    }
 }
 
 impl Package {
@@ -228,9 +244,15 @@ impl Allowlist {
             }
         }
         for package in &self.packages {
-            if package.per_app_icons.is_some() && !package.subpaths.is_empty() {
+            let misplaced = match package.per_app_icons {
+                Some(IconLayout::Lucide) => !package.subpaths.is_empty(),
+                Some(IconLayout::ReactIcons) => !package.split_subpaths,
+                None => false,
+            };
+            if misplaced {
                 return Err(AllowlistError::Inconsistent(format!(
-                    "package `{}` has per-app icons and subpaths: only the root can be per-app",
+                    "package `{}`: per-app icons of the lucide layout need a package without \
+                     subpaths, of the react-icons layout split subpaths",
                     package.name
                 )));
             }

@@ -7,6 +7,8 @@
 //! script, where the runtime turns them into components with the package's own factory.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,10 @@ use crate::imports::ImportedName;
 pub struct IconSet {
     /// The base export that makes a component of one icon's data (`createLucideIcon`).
     pub factory: String,
+    /// The specifier whose namespace holds `factory`, when it is not the package's own
+    /// (react-icons' sets take `GenIcon` from `react-icons`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factory_from: Option<String>,
     /// Icon key (`heart`) → the argument passed to `factory`.
     pub icons: BTreeMap<String, serde_json::Value>,
     /// Every export name that is an icon, aliases included (`Heart`, `HeartIcon`,
@@ -28,6 +34,44 @@ pub struct IconSet {
     #[serde(default)]
     pub index: BTreeMap<String, String>,
 }
+
+/// An icon data file, read on first use: react-icons' sets alone are 40 MB of JSON, and a
+/// service only ever needs the sets its apps import.
+#[derive(Debug)]
+pub struct IconData {
+    path: PathBuf,
+    loaded: OnceLock<Result<IconSet, String>>,
+}
+
+impl IconData {
+    pub fn new(path: PathBuf) -> IconData {
+        IconData {
+            path,
+            loaded: OnceLock::new(),
+        }
+    }
+
+    pub fn get(&self) -> Result<&IconSet, String> {
+        self.loaded
+            .get_or_init(|| {
+                let bytes = std::fs::read(&self.path)
+                    .map_err(|e| format!("{}: {e}", self.path.display()))?;
+                serde_json::from_slice(&bytes)
+                    .map_err(|e| format!("{} is not icon data: {e}", self.path.display()))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// Two manifests are equal when they name the same files.
+impl PartialEq for IconData {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for IconData {}
 
 /// What one app needs of an [`IconSet`]: the arguments of the runtime's `require.icons`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

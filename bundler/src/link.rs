@@ -59,23 +59,27 @@ fn runtime_expr(cm: &Lrc<SourceMap>) -> Box<Expr> {
 }
 
 /// The module of a per-app icon package (`crate::icon_sets`): its machinery from
-/// `window.AppDependencies.<category>["<key>"]`, and the data of the icons the app imports as
-/// one JSON string (compact, and `JSON.parse` reads it faster than a literal).
+/// `window.AppDependencies.<category>["<key>"]`, the namespace holding the icon factory (`host`,
+/// when another specifier's: react-icons' `GenIcon`), and the data of the icons the app imports
+/// as one JSON string (compact, and `JSON.parse` reads it faster than a literal).
 pub fn icons_body(
     cm: &Lrc<SourceMap>,
-    category: &str,
-    key: &str,
+    package: (&str, &str),
+    host: Option<(&str, &str)>,
     set: &IconSet,
     subset: &IconSubset,
 ) -> Result<ModuleBody, serde_json::Error> {
-    let base = format!(
-        "window.AppDependencies[{}][{}]",
-        serde_json::to_string(category)?,
-        serde_json::to_string(key)?
-    );
-    let Some(base) = internal_expr(cm, &format!("{key} icons"), base) else {
-        return Err(serde::de::Error::custom("unexpected package key"));
+    let registered = |(category, key): (&str, &str)| -> Result<Box<Expr>, serde_json::Error> {
+        let source = format!(
+            "window.AppDependencies[{}][{}]",
+            serde_json::to_string(category)?,
+            serde_json::to_string(key)?
+        );
+        internal_expr(cm, &format!("{key} icons"), source)
+            .ok_or_else(|| serde::de::Error::custom("unexpected package key"))
     };
+    let base = registered(package)?;
+    let host = registered(host.unwrap_or(package))?;
     let data = serde_json::json!({
         "factory": set.factory,
         "icons": subset.icons,
@@ -85,6 +89,7 @@ pub fn icons_body(
     });
     Ok(ModuleBody::Icons(vec![
         *base,
+        *host,
         *string(&serde_json::to_string(&data)?),
     ]))
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::icon_sets::IconSet;
+use crate::icon_sets::{IconData, IconSet};
 
 /// Bumped when the layout of the manifest changes.
 pub const MANIFEST_FORMAT: u32 = 1;
@@ -21,9 +21,10 @@ pub struct Manifest {
     pub bundles: BTreeMap<String, BundleFile>,
     /// Importable specifier (`react`, `react-dom/client`) → what it provides.
     pub packages: BTreeMap<String, PackageEntry>,
-    /// Specifier → its per-app icon data (read from the files `BundleFile::icon_data` names).
+    /// Specifier → its per-app icon data (the files `BundleFile::icon_data` names, read on
+    /// first use).
     #[serde(skip)]
-    pub icon_sets: BTreeMap<String, Arc<IconSet>>,
+    pub icon_sets: BTreeMap<String, Arc<IconData>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,16 +109,25 @@ impl Manifest {
         let dir = path.parent().unwrap_or(Path::new("."));
         for bundle in manifest.bundles.values() {
             for (specifier, file) in &bundle.icon_data {
-                let set = read_icon_set(&dir.join(file))?;
-                manifest.icon_sets.insert(specifier.clone(), Arc::new(set));
+                let path = dir.join(file);
+                if !path.is_file() {
+                    return Err(ManifestError::Io {
+                        path: path.display().to_string(),
+                        source: std::io::ErrorKind::NotFound.into(),
+                    });
+                }
+                manifest
+                    .icon_sets
+                    .insert(specifier.clone(), Arc::new(IconData::new(path)));
             }
         }
         Ok(manifest)
     }
 
-    /// The per-app icon data of `specifier`, when its icons are not in its bundle.
-    pub fn icon_set(&self, specifier: &str) -> Option<&IconSet> {
-        self.icon_sets.get(specifier).map(Arc::as_ref)
+    /// The per-app icon data of `specifier`, when its icons are not in its bundle (`Err` when
+    /// its file cannot be read).
+    pub fn icon_set(&self, specifier: &str) -> Option<Result<&IconSet, String>> {
+        self.icon_sets.get(specifier).map(|data| data.get())
     }
 
     /// Export names of a specifier, when the manifest knows it.

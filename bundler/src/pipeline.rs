@@ -394,21 +394,31 @@ fn bundle_files(
     }
 
     // Per-app icon packages the app imports, with the icons it needs (`crate::icon_sets`).
-    let icon_modules: Vec<(String, String, &IconSet, IconSubset)> = packages
-        .iter()
-        .filter_map(|(target, names)| match target {
-            ModuleTarget::Dependency { category, key, .. } => {
-                let set = deps.manifest?.icon_set(key)?;
-                Some((category.clone(), key.clone(), set, set.subset(names)))
-            }
-            ModuleTarget::File(_) => None,
-        })
-        .collect();
+    let mut icon_modules: Vec<(String, String, &IconSet, IconSubset)> = Vec::new();
+    for (target, names) in &packages {
+        let ModuleTarget::Dependency { category, key, .. } = target else {
+            continue;
+        };
+        let Some(set) = deps.manifest.and_then(|m| m.icon_set(key)) else {
+            continue;
+        };
+        let set = set.map_err(|e| vec![internal_error(&format!("icon data of {key}: {e}"))])?;
+        icon_modules.push((category.clone(), key.clone(), set, set.subset(names)));
+    }
     let in_table = |key: &str| icon_modules.iter().any(|(_, k, _, _)| k == key);
 
     let mut linked = Vec::with_capacity(order.len() + icon_modules.len());
     for (category, key, set, subset) in &icon_modules {
-        let body = link::icons_body(&cm, category, key, set, subset)
+        let host = set.factory_from.as_deref().and_then(|specifier| {
+            let package = allowlist.package_of(specifier)?;
+            let subpath = specifier
+                .strip_prefix(package.name.as_str())
+                .map(|rest| rest.trim_start_matches('/'))
+                .filter(|rest| !rest.is_empty());
+            Some((package.bundle_for(subpath), specifier))
+        });
+        let host = host.as_ref().map(|(c, k)| (c.as_str(), *k));
+        let body = link::icons_body(&cm, (category, key), host, set, subset)
             .map_err(|e| vec![internal_error(&format!("icon data of {key}: {e}"))])?;
         linked.push(LinkedModule {
             id: crate::rewrite::dependency_id(category, key),

@@ -30,13 +30,14 @@
     module.exports = exports;
   };
   // A package whose icons travel with the app (see icon_sets.rs): its machinery from the
-  // prebuilt bundle, plus one component per icon the app imports, made by the package's factory.
-  load.icons = function (module, base, json) {
+  // prebuilt bundle, plus one component per icon the app imports, made by the package's factory
+  // (found on `host`: the package itself, or the one that provides it).
+  load.icons = function (module, base, host, json) {
     var data = JSON.parse(json);
     var exports = Object.assign({}, base);
     var made = Object.create(null);
     function make(key) {
-      return made[key] || (made[key] = base[data.factory](data.icons[key]));
+      return made[key] || (made[key] = host[data.factory](data.icons[key]));
     }
     for (var name in data.exports) exports[name] = make(data.exports[name]);
     if (data.index) {

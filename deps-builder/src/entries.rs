@@ -27,6 +27,10 @@ pub fn icon_base_file(specifier: &str) -> String {
 
 /// Source of [`icon_base_file`]: re-exports `names` of `specifier`, so rolldown drops the icons.
 pub fn icon_base_source(specifier: &str, names: &[String]) -> String {
+    if names.is_empty() {
+        // A react-icons set is all icons: its bundle registers an empty namespace.
+        return "export {};\n".to_string();
+    }
     format!("export {{ {} }} from {specifier:?};\n", names.join(", "))
 }
 
@@ -37,7 +41,7 @@ pub fn entry_source(allowlist: &Allowlist, bundle: &BundleSpec) -> String {
     for (index, specifier) in bundle.specifiers.iter().enumerate() {
         let per_app_icons = allowlist
             .package_of(specifier)
-            .is_some_and(|p| p.per_app_icons.is_some());
+            .is_some_and(|p| p.per_app_layout(specifier).is_some());
         let from = if *specifier == allowlist.runtime.module {
             format!("./{RUNTIME_FILE}")
         } else if per_app_icons {

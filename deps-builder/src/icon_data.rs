@@ -25,9 +25,83 @@ fn error(package_dir: &Path, message: impl std::fmt::Display) -> BuildError {
     BuildError::Io(format!("icons of {}: {message}", package_dir.display()))
 }
 
-pub fn read(layout: IconLayout, package_dir: &Path) -> Result<PerAppIcons, BuildError> {
-    match layout {
-        IconLayout::Lucide => read_lucide(package_dir),
+/// The icons of `package_dir` (or of its `subpath`, for layouts with one set per subpath).
+pub fn read(
+    layout: IconLayout,
+    package_dir: &Path,
+    subpath: Option<&str>,
+) -> Result<PerAppIcons, BuildError> {
+    match (layout, subpath) {
+        (IconLayout::Lucide, None) => read_lucide(package_dir),
+        (IconLayout::ReactIcons, Some(set)) => read_react_icons(package_dir, set),
+        _ => Err(error(
+            package_dir,
+            "this icon layout does not fit the specifier",
+        )),
+    }
+}
+
+/// A react-icons set: `<set>/index.mjs` holds `export function FaX(props) { return
+/// GenIcon({…})(props); }` for every icon, and nothing else.
+fn read_react_icons(package_dir: &Path, set: &str) -> Result<PerAppIcons, BuildError> {
+    let cm: Lrc<SourceMap> = Default::default();
+    let module = parse(&cm, &package_dir.join(set).join("index.mjs"))?;
+    let mut icons = BTreeMap::new();
+    let mut exports = BTreeMap::new();
+    for item in &module.body {
+        match item {
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl {
+                decl: Decl::Fn(function),
+                ..
+            })) => {
+                let name = function.ident.sym.to_string();
+                let data = gen_icon_argument(&function.function).ok_or_else(|| {
+                    error(package_dir, format!("{set}: {name} is not GenIcon(…)"))
+                })?;
+                icons.insert(name.clone(), data);
+                exports.insert(name.clone(), name);
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::Import(_)) | ModuleItem::Stmt(Stmt::Empty(_)) => {}
+            _ => return Err(error(package_dir, format!("{set}: unexpected statement"))),
+        }
+    }
+    if icons.is_empty() {
+        return Err(error(package_dir, format!("no icons in {set}/index.mjs")));
+    }
+    Ok(PerAppIcons {
+        set: IconSet {
+            factory: "GenIcon".into(),
+            factory_from: Some("react-icons".into()),
+            icons,
+            exports,
+            index_export: None,
+            index: BTreeMap::new(),
+        },
+        base_exports: Vec::new(),
+    })
+}
+
+/// The literal in `return GenIcon(<literal>)(props)`.
+fn gen_icon_argument(function: &Function) -> Option<serde_json::Value> {
+    let [Stmt::Return(ReturnStmt { arg: Some(arg), .. })] =
+        function.body.as_ref()?.stmts.as_slice()
+    else {
+        return None;
+    };
+    let Expr::Call(outer) = &**arg else {
+        return None;
+    };
+    let Callee::Expr(callee) = &outer.callee else {
+        return None;
+    };
+    let Expr::Call(gen_icon) = &**callee else {
+        return None;
+    };
+    match (&gen_icon.callee, gen_icon.args.as_slice()) {
+        (Callee::Expr(f), [data]) if matches!(&**f, Expr::Ident(i) if &*i.sym == "GenIcon") => {
+            literal(&data.expr)
+        }
+        _ => None,
     }
 }
 
@@ -116,6 +190,7 @@ fn read_lucide(package_dir: &Path) -> Result<PerAppIcons, BuildError> {
     Ok(PerAppIcons {
         set: IconSet {
             factory: "createLucideIcon".into(),
+            factory_from: None,
             icons,
             exports,
             index_export,
@@ -258,15 +333,43 @@ mod tests {
             "import c from '../createLucideIcon.mjs';\nconst __iconData = { name: \"heart\", size: 24, node: [[\"path\", { d: \"M1 2\", key: \"k\" }]] };\nconst Heart = c(__iconData);\nexport { __iconData, Heart as default };\n",
         )
         .unwrap();
-        let read = read(IconLayout::Lucide, &dir).unwrap();
+        let read = read(IconLayout::Lucide, &dir, None).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(read.base_exports, ["createLucideIcon"]);
         assert_eq!(read.set.index_export.as_deref(), Some("icons"));
         assert_eq!(read.set.exports["HeartIcon"], "heart");
         assert_eq!(read.set.index["Heart"], "heart");
+        assert_eq!(read.set.factory_from, None);
         assert_eq!(
             read.set.icons["heart"],
             serde_json::json!({ "name": "heart", "size": 24, "node": [["path", { "d": "M1 2", "key": "k" }]] })
+        );
+    }
+}
+
+#[cfg(test)]
+mod react_icons_tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_react_icons_set() {
+        let dir = std::env::temp_dir().join(format!("react-icons-data-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("fa")).unwrap();
+        std::fs::write(
+            dir.join("fa/index.mjs"),
+            "// THIS FILE IS AUTO GENERATED\nimport { GenIcon } from '../lib/index.mjs';\n\
+             export function FaBeer (props) {\n  return GenIcon({\"tag\":\"svg\",\"attr\":{\"viewBox\":\"0 0 448 512\"},\"child\":[]})(props);\n};\n",
+        )
+        .unwrap();
+        let read = read(IconLayout::ReactIcons, &dir, Some("fa")).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(read.base_exports.is_empty());
+        assert_eq!(read.set.factory, "GenIcon");
+        assert_eq!(read.set.factory_from.as_deref(), Some("react-icons"));
+        assert_eq!(read.set.exports["FaBeer"], "FaBeer");
+        assert_eq!(
+            read.set.icons["FaBeer"],
+            serde_json::json!({ "tag": "svg", "attr": { "viewBox": "0 0 448 512" }, "child": [] })
         );
     }
 }

@@ -356,13 +356,18 @@ fn write_icon_bases(
 ) -> Result<Vec<(String, IconSet)>, BuildError> {
     let mut sets = Vec::new();
     for specifier in &spec.specifiers {
-        let Some(layout) = allowlist
-            .package_of(specifier)
-            .and_then(|p| p.per_app_icons)
-        else {
+        let Some(package) = allowlist.package_of(specifier) else {
             continue;
         };
-        let read = icon_data::read(layout, &npm_root.join("node_modules").join(specifier))?;
+        let Some(layout) = package.per_app_layout(specifier) else {
+            continue;
+        };
+        let package_dir = npm_root.join("node_modules").join(&package.name);
+        let subpath = specifier
+            .strip_prefix(package.name.as_str())
+            .map(|rest| rest.trim_start_matches('/'))
+            .filter(|rest| !rest.is_empty());
+        let read = icon_data::read(layout, &package_dir, subpath)?;
         let base = npm_root.join("entries").join(icon_base_file(specifier));
         std::fs::write(&base, icon_base_source(specifier, &read.base_exports))
             .map_err(|e| io_error(base.display(), e))?;

@@ -16,7 +16,8 @@ import * as lodash from "lodash-es";
 globalThis.window = globalThis;
 window.AppDependencies = {
   core: { react: React, "react/jsx-runtime": jsxRuntime, "react-dom": ReactDOM },
-  utils: { clsx, "tailwind-merge": tailwindMerge, nanoid, "lodash-es": lodash },
+  utils: { clsx, "tailwind-merge": tailwindMerge, nanoid },
+  utils_lodash: { "lodash-es": lodash },
 };
 const styles = [];
 globalThis.document = {

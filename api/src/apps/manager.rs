@@ -200,6 +200,13 @@ impl AppManager {
                 }
             }
         }
+        // Known even while the engine is away: their next request starts them.
+        {
+            let mut apps = self.apps.lock().await;
+            for (app_id, record) in &found {
+                apps.entry(app_id.clone()).or_insert_with(|| record.clone());
+            }
+        }
         let engine = self.engine().await?;
         for container in engine.list(LABEL_MANAGED, "true").await? {
             let Some(app_id) = container.labels.get(LABEL_APP) else {
@@ -225,7 +232,13 @@ impl AppManager {
         let count = found.len();
         let mut apps = self.apps.lock().await;
         for (app_id, record) in found {
-            apps.entry(app_id).or_insert(record);
+            // Containers found by label replace what the files alone said.
+            if let Some(known) = apps.get_mut(&app_id) {
+                if known.running.is_none() {
+                    known.running = record.running;
+                    known.last_active = record.last_active;
+                }
+            }
         }
         Ok(count)
     }
@@ -320,9 +333,17 @@ impl AppManager {
             serde_json::to_vec_pretty(&record).map_err(|e| AppError::Internal(e.to_string()))?;
         std::fs::write(self.app_dir(app_id).join("app.json"), json)
             .map_err(|e| AppError::Internal(format!("writing app.json: {e}")))?;
-        let running = self.start_container(&*engine, &image, &record).await?;
+        let started = self.start_container(&*engine, &image, &record).await;
         let mut apps = self.apps.lock().await;
         let entry = apps.entry(app_id.to_string()).or_insert(record);
+        let running = match started {
+            Ok(running) => running,
+            Err(e) => {
+                // The old container is gone: say so rather than route to it.
+                entry.running = None;
+                return Err(e);
+            }
+        };
         entry.running = Some(running);
         entry.last_active = Some(SystemTime::now());
         entry.stopped_idle = false;
