@@ -374,7 +374,29 @@ async fn one_app_container_cannot_reach_another() {
     let (base, _) = apps_server("icc", |_| {}).await;
     let _cleanup = Cleanup(vec!["icc-a".into(), "icc-b".into()]);
     publish_ok(&base, "icc-a", todo_files()).await;
-    publish_ok(&base, "icc-b", todo_files()).await;
+    // B is published from a bundle made by POST /bundle (its hash), not from files.
+    let bundled: Value = client()
+        .post(format!("{base}/bundle"))
+        .json(&todo_files())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let hash = bundled["hash"].as_str().unwrap();
+    publish_ok(&base, "icc-b", json!({ "bundle": hash })).await;
+    let script = client()
+        .get(format!("{base}/apps/icc-b/app.js"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(script.contains("from the page"));
+    let unknown = publish(&base, KEY, "icc-c", json!({ "bundle": "0".repeat(64) })).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     let b = inspect("container", "appbundle-app-icc-b");
     let b_ip = b["NetworkSettings"]["Networks"][NETWORK]["IPAddress"]
         .as_str()
