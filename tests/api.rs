@@ -32,10 +32,6 @@ async fn post_text(base: &str, api_key: &str, body: &str) -> reqwest::Response {
         .unwrap()
 }
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().no_proxy().build().unwrap()
-}
-
 async fn post_json(base: &str, body: &Value) -> reqwest::Response {
     client()
         .post(format!("{base}/bundle"))

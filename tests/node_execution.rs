@@ -62,6 +62,14 @@ fn multi_file_app_links_components_hooks_and_packages() {
 }
 
 #[test]
+fn at_alias_imports_resolve_from_the_app_root() {
+    assert_eq!(
+        html("ok-at-alias", &[]),
+        "<main><h1>HELLO ADA!</h1><button>count is 1</button></main>"
+    );
+}
+
+#[test]
 fn import_cycles_resolve_at_call_time() {
     assert_eq!(html("ok-import-cycle", &[]), "<p>true</p>");
 }

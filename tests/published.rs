@@ -126,10 +126,6 @@ async fn apps_server(
     .await
 }
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().no_proxy().build().unwrap()
-}
-
 async fn publish(base: &str, key: &str, app_id: &str, body: Value) -> reqwest::Response {
     client()
         .post(format!("{base}/apps/{app_id}/publish"))
@@ -170,12 +166,7 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     let _cleanup = Cleanup(vec!["limits-app".into()]);
 
     // The management API wants a key, and its owner.
-    let anonymous = client()
-        .post(format!("{base}/apps/limits-app/publish"))
-        .json(&todo_files())
-        .send()
-        .await
-        .unwrap();
+    let anonymous = http_post_json(format!("{base}/apps/limits-app/publish"), &todo_files()).await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     let too_big = publish(
         &base,
@@ -198,11 +189,7 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
 
     // The page and its scripts come back through the proxy.
-    let page = client()
-        .get(format!("{base}/apps/limits-app/"))
-        .send()
-        .await
-        .unwrap();
+    let page = http_get(format!("{base}/apps/limits-app/")).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.headers()["content-security-policy"]
         .to_str()
@@ -211,11 +198,7 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     let html = page.text().await.unwrap();
     assert!(html.contains("<script src=\"deps/core."), "{html}");
     assert!(html.contains("<script src=\"app.js\">"));
-    let script = client()
-        .get(format!("{base}/apps/limits-app/app.js"))
-        .send()
-        .await
-        .unwrap();
+    let script = http_get(format!("{base}/apps/limits-app/app.js")).await;
     assert_eq!(script.status(), StatusCode::OK);
     let code = script.text().await.unwrap();
     assert!(code.contains("useAppData") && code.contains("from the page"));
@@ -316,11 +299,7 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     assert!(!docker(&["volume", "inspect", "appbundle-data-limits-app"])
         .status
         .success());
-    let gone = client()
-        .get(format!("{base}/apps/limits-app/"))
-        .send()
-        .await
-        .unwrap();
+    let gone = http_get(format!("{base}/apps/limits-app/")).await;
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
 }
 
@@ -361,11 +340,7 @@ async fn memory_and_fork_bombs_hit_their_limits_and_are_reported() {
     assert!((50..=64).contains(&pids), "{pids} processes");
     tokio::time::sleep(Duration::from_secs(8)).await;
     // Once the loop's processes are gone, the app serves again.
-    let page = client()
-        .get(format!("{base}/apps/bombs-app/"))
-        .send()
-        .await
-        .unwrap();
+    let page = http_get(format!("{base}/apps/bombs-app/")).await;
     assert_eq!(page.status(), StatusCode::OK);
 }
 
@@ -375,22 +350,15 @@ async fn one_app_container_cannot_reach_another() {
     let _cleanup = Cleanup(vec!["icc-a".into(), "icc-b".into()]);
     publish_ok(&base, "icc-a", todo_files()).await;
     // B is published from a bundle made by POST /bundle (its hash), not from files.
-    let bundled: Value = client()
-        .post(format!("{base}/bundle"))
-        .json(&todo_files())
-        .send()
+    let bundled: Value = http_post_json(format!("{base}/bundle"), &todo_files())
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     let hash = bundled["hash"].as_str().unwrap();
     publish_ok(&base, "icc-b", json!({ "bundle": hash })).await;
-    let script = client()
-        .get(format!("{base}/apps/icc-b/app.js"))
-        .send()
+    let script = http_get(format!("{base}/apps/icc-b/app.js"))
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -418,11 +386,7 @@ async fn one_app_container_cannot_reach_another() {
     let url = format!("http://{b_ip}:8080/healthz");
     let other = exec("icc-a", &["/appbundle", "app-server", "--probe", &url]);
     assert!(!other.status.success(), "A reached B: {other:?}");
-    let through_proxy = client()
-        .get(format!("{base}/apps/icc-b/healthz"))
-        .send()
-        .await
-        .unwrap();
+    let through_proxy = http_get(format!("{base}/apps/icc-b/healthz")).await;
     assert_eq!(through_proxy.status(), StatusCode::OK);
 
     // A crashed app (its server killed) is reported as such, and not proxied to.
@@ -430,11 +394,7 @@ async fn one_app_container_cannot_reach_another() {
     let status = app_status(&base, KEY, "icc-b").await;
     assert_eq!(status["state"], "crashed", "{status}");
     assert_eq!(status["exit_code"], 137, "{status}");
-    let down = client()
-        .get(format!("{base}/apps/icc-b/"))
-        .send()
-        .await
-        .unwrap();
+    let down = http_get(format!("{base}/apps/icc-b/")).await;
     assert_eq!(down.status(), StatusCode::BAD_GATEWAY);
 }
 
@@ -447,12 +407,11 @@ async fn idle_apps_are_stopped_and_start_again_on_their_next_request() {
     .await;
     let _cleanup = Cleanup(vec!["idle-app".into()]);
     publish_ok(&base, "idle-app", todo_files()).await;
-    let added = client()
-        .post(format!("{base}/apps/idle-app/api/data/notes"))
-        .json(&json!({ "text": "kept while stopped" }))
-        .send()
-        .await
-        .unwrap();
+    let added = http_post_json(
+        format!("{base}/apps/idle-app/api/data/notes"),
+        &json!({ "text": "kept while stopped" }),
+    )
+    .await;
     assert_eq!(added.status(), StatusCode::CREATED);
 
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -469,11 +428,8 @@ async fn idle_apps_are_stopped_and_start_again_on_their_next_request() {
     );
 
     // A visitor's request starts it again, with its data.
-    let notes: Value = client()
-        .get(format!("{base}/apps/idle-app/api/data/notes"))
-        .send()
+    let notes: Value = http_get(format!("{base}/apps/idle-app/api/data/notes"))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -537,12 +493,7 @@ async fn an_unreachable_engine_answers_503_and_bundling_goes_on() {
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     let text = response.text().await.unwrap();
     assert!(text.contains("container engine is unreachable"), "{text}");
-    let bundled = client()
-        .post(format!("{base}/bundle"))
-        .json(&todo_files())
-        .send()
-        .await
-        .unwrap();
+    let bundled = http_post_json(format!("{base}/bundle"), &todo_files()).await;
     assert_eq!(bundled.status(), StatusCode::OK);
 }
 
@@ -567,11 +518,7 @@ async fn data_survives_republish_and_a_service_restart() {
 
     let started = Instant::now();
     publish_ok(&base, "restart-app", todo_files()).await;
-    let page = client()
-        .get(format!("{base}/apps/restart-app/"))
-        .send()
-        .await
-        .unwrap();
+    let page = http_get(format!("{base}/apps/restart-app/")).await;
     assert_eq!(page.status(), StatusCode::OK);
     println!(
         "publish to first 200 (image built on the way): {:?}",
@@ -581,28 +528,20 @@ async fn data_survives_republish_and_a_service_restart() {
     // The page itself writes through useAppData (the runtime's hook → host.js → REST).
     let seen = in_chromium(format!("{base}/apps/restart-app/"), "add").await;
     assert_eq!(seen["items"], json!(["from the page"]), "{seen}");
-    let created = client()
-        .post(format!("{base}/apps/restart-app/api/data/todos"))
-        .json(&json!({ "text": "survives" }))
-        .send()
-        .await
-        .unwrap();
+    let created = http_post_json(
+        format!("{base}/apps/restart-app/api/data/todos"),
+        &json!({ "text": "survives" }),
+    )
+    .await;
     assert_eq!(created.status(), StatusCode::CREATED);
 
     let started = Instant::now();
     publish_ok(&base, "restart-app", todo_files()).await;
-    let page = client()
-        .get(format!("{base}/apps/restart-app/"))
-        .send()
-        .await
-        .unwrap();
+    let page = http_get(format!("{base}/apps/restart-app/")).await;
     assert_eq!(page.status(), StatusCode::OK);
     println!("republish to first 200: {:?}", started.elapsed());
-    let todos: Value = client()
-        .get(format!("{base}/apps/restart-app/api/data/todos"))
-        .send()
+    let todos: Value = http_get(format!("{base}/apps/restart-app/api/data/todos"))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -624,11 +563,7 @@ async fn data_survives_republish_and_a_service_restart() {
     wait_ready(&base).await;
     let deadline = Instant::now() + Duration::from_secs(10);
     let todos: Value = loop {
-        let response = client()
-            .get(format!("{base}/apps/restart-app/api/data/todos"))
-            .send()
-            .await
-            .unwrap();
+        let response = http_get(format!("{base}/apps/restart-app/api/data/todos")).await;
         if response.status() == StatusCode::OK {
             break response.json().await.unwrap();
         }

@@ -99,6 +99,14 @@ pub enum IconLayout {
 }
 
 impl Package {
+    /// The subpath `specifier` names in this package (`fa` of `react-icons/fa`), if any.
+    pub fn subpath_of<'s>(&self, specifier: &'s str) -> Option<&'s str> {
+        specifier
+            .strip_prefix(self.name.as_str())
+            .and_then(|rest| rest.strip_prefix('/'))
+            .filter(|rest| !rest.is_empty())
+    }
+
     /// The icon layout of `specifier` when its icons travel with each app.
     pub fn per_app_layout(&self, specifier: &str) -> Option<IconLayout> {
         let is_root = specifier == self.name;

@@ -411,11 +411,7 @@ fn bundle_files(
     for (category, key, set, subset) in &icon_modules {
         let host = set.factory_from.as_deref().and_then(|specifier| {
             let package = allowlist.package_of(specifier)?;
-            let subpath = specifier
-                .strip_prefix(package.name.as_str())
-                .map(|rest| rest.trim_start_matches('/'))
-                .filter(|rest| !rest.is_empty());
-            Some((package.bundle_for(subpath), specifier))
+            Some((package.bundle_for(package.subpath_of(specifier)), specifier))
         });
         let host = host.as_ref().map(|(c, k)| (c.as_str(), *k));
         let body = link::icons_body(&cm, (category, key), host, set, subset)

@@ -12,7 +12,12 @@ pub const RUNTIME_SOURCE: &str = include_str!("../runtime/appbundle-runtime.js")
 /// The module, beside the entries, that a per-app icon package's bundle registers instead of
 /// the package: its exports other than icons (see `icon_data`).
 pub fn icon_base_file(specifier: &str) -> String {
-    let name: String = specifier
+    format!("{}.base.js", file_safe(specifier))
+}
+
+/// A specifier as part of a file name: `react-icons/fa` → `react-icons_fa`.
+pub fn file_safe(specifier: &str) -> String {
+    specifier
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {
@@ -21,8 +26,7 @@ pub fn icon_base_file(specifier: &str) -> String {
                 '_'
             }
         })
-        .collect();
-    format!("{name}.base.js")
+        .collect()
 }
 
 /// Source of [`icon_base_file`]: re-exports `names` of `specifier`, so rolldown drops the icons.

@@ -65,17 +65,10 @@ pub fn write_bundle(
     let file = format!("{category}.{hash}.js");
     let mut icon_data = BTreeMap::new();
     for (specifier, json) in icon_json {
-        let name: String = specifier
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let data_file = format!("{category}.{hash}.{name}.icons.json");
+        let data_file = format!(
+            "{category}.{hash}.{}.icons.json",
+            crate::entries::file_safe(specifier)
+        );
         write(&out_dir.join(&data_file), json.as_bytes())?;
         icon_data.insert(specifier.clone(), data_file);
     }

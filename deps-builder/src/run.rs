@@ -363,11 +363,7 @@ fn write_icon_bases(
             continue;
         };
         let package_dir = npm_root.join("node_modules").join(&package.name);
-        let subpath = specifier
-            .strip_prefix(package.name.as_str())
-            .map(|rest| rest.trim_start_matches('/'))
-            .filter(|rest| !rest.is_empty());
-        let read = icon_data::read(layout, &package_dir, subpath)?;
+        let read = icon_data::read(layout, &package_dir, package.subpath_of(specifier))?;
         let base = npm_root.join("entries").join(icon_base_file(specifier));
         std::fs::write(&base, icon_base_source(specifier, &read.base_exports))
             .map_err(|e| io_error(base.display(), e))?;

@@ -159,3 +159,16 @@ pub fn terminate(child: std::process::Child) -> std::process::Output {
     assert_eq!(killed, 0);
     child.wait_with_output().unwrap()
 }
+
+/// An HTTP client that talks to loopback directly (no proxy from the environment).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
+pub async fn http_get(url: String) -> reqwest::Response {
+    client().get(url).send().await.unwrap()
+}
+
+pub async fn http_post_json(url: String, body: &serde_json::Value) -> reqwest::Response {
+    client().post(url).json(body).send().await.unwrap()
+}

@@ -302,12 +302,7 @@ impl AppManager {
             self.check_quota(&apps, user, app_id)?;
             apps.get(app_id).cloned()
         };
-        let image = match &self.config.image {
-            Some(image) => image.clone(),
-            None => AppImage::current()?,
-        };
-        let image = engine.ensure_image(&image).await?;
-        engine.ensure_network(&self.config.network).await?;
+        let image = self.prepare(&*engine).await?;
         if let Some(Running { container_id, .. }) = previous.and_then(|p| p.running) {
             engine.remove(&container_id).await?;
         }
@@ -351,6 +346,17 @@ impl AppManager {
         entry.limits = limits;
         let view = self.view_of(entry, None, None);
         Ok(view)
+    }
+
+    /// The app image (built if needed) and the apps' network: what any container start needs.
+    async fn prepare(&self, engine: &dyn ContainerEngine) -> Result<String, AppError> {
+        let image = match &self.config.image {
+            Some(image) => image.clone(),
+            None => AppImage::current()?,
+        };
+        let image = engine.ensure_image(&image).await?;
+        engine.ensure_network(&self.config.network).await?;
+        Ok(image)
     }
 
     async fn start_container(
@@ -434,8 +440,8 @@ impl AppManager {
         }
     }
 
-    /// State, times and usage of one app.
-    pub async fn get(&self, user: &str, app_id: &str) -> Result<AppView, AppError> {
+    /// A copy of `user`'s app `app_id`.
+    async fn owned(&self, user: &str, app_id: &str) -> Result<AppRecord, AppError> {
         let record = self
             .apps
             .lock()
@@ -444,6 +450,12 @@ impl AppManager {
             .cloned()
             .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
         Self::check_owner(&record, user)?;
+        Ok(record)
+    }
+
+    /// State, times and usage of one app.
+    pub async fn get(&self, user: &str, app_id: &str) -> Result<AppView, AppError> {
+        let record = self.owned(user, app_id).await?;
         let Some(running) = &record.running else {
             return Ok(self.view_of(&record, None, None));
         };
@@ -470,14 +482,7 @@ impl AppManager {
 
     /// Stops and removes the app; `purge` also deletes its data and files.
     pub async fn delete(&self, user: &str, app_id: &str, purge: bool) -> Result<(), AppError> {
-        let record = self
-            .apps
-            .lock()
-            .await
-            .get(app_id)
-            .cloned()
-            .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
-        Self::check_owner(&record, user)?;
+        let record = self.owned(user, app_id).await?;
         let engine = self.engine().await?;
         if let Some(running) = &record.running {
             engine.remove(&running.container_id).await?;
@@ -526,12 +531,7 @@ impl AppManager {
             self.check_quota(&apps, &record.user, app_id)?;
             record
         };
-        let image = match &self.config.image {
-            Some(image) => image.clone(),
-            None => AppImage::current()?,
-        };
-        let image = engine.ensure_image(&image).await?;
-        engine.ensure_network(&self.config.network).await?;
+        let image = self.prepare(&*engine).await?;
         let running = self.start_container(&*engine, &image, &record).await?;
         let port = running.host_port;
         if let Some(record) = self.apps.lock().await.get_mut(app_id) {

@@ -41,9 +41,14 @@ pub fn judge_import(
     if rules::url_import::is_url(specifier) {
         return Err(Box::new(rules::url_import::diagnostic(specifier)));
     }
-    if specifier.starts_with('.') || specifier.starts_with('/') {
+    // `@/x` is the app's own root: the tsconfig alias code generators write.
+    let rooted = specifier.strip_prefix("@/").map(|rest| format!("/{rest}"));
+    if let Some(local) = rooted
+        .as_deref()
+        .or((specifier.starts_with('.') || specifier.starts_with('/')).then_some(specifier))
+    {
         let path = files
-            .resolve_relative(importer, specifier)
+            .resolve_relative(importer, local)
             .map_err(|e| Box::new(rules::file_not_found::diagnostic(specifier, e)))?;
         if FileKind::of(&path) == FileKind::Other {
             return Err(Box::new(rules::file_not_found::unsupported(&path)));
