@@ -114,6 +114,17 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "hostStore": ["new"],
         })
     );
+    // shadcn's default theme through its CSS variables: light on :root, dark under .dark.
+    assert_eq!(
+        checks["theme"],
+        json!({
+            "background": "oklch(0.205 0 0)",
+            "color": "oklch(0.985 0 0)",
+            "border": "oklch(0.922 0 0)",
+            "darkBackground": "oklch(0.145 0 0)",
+            "darkMuted": "oklch(0.708 0 0)",
+        })
+    );
     let tailwind = &checks["tailwind"];
     assert_eq!(tailwind["display"], "flex", "{tailwind}");
     assert_eq!(tailwind["flexDirection"], "column");

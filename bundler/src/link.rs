@@ -80,13 +80,22 @@ pub fn icons_body(
     };
     let base = registered(package)?;
     let host = registered(host.unwrap_or(package))?;
-    let data = serde_json::json!({
-        "factory": set.factory,
-        "icons": subset.icons,
-        "exports": subset.exports,
-        "index_export": set.index_export,
-        "index": subset.index,
-    });
+    // A struct, not `json!`: its field order does not depend on serde_json's features.
+    #[derive(serde::Serialize)]
+    struct Data<'a> {
+        factory: &'a str,
+        icons: &'a std::collections::BTreeMap<&'a str, &'a serde_json::Value>,
+        exports: &'a std::collections::BTreeMap<&'a str, &'a str>,
+        index_export: Option<&'a str>,
+        index: Option<&'a std::collections::BTreeMap<&'a str, &'a str>>,
+    }
+    let data = Data {
+        factory: &set.factory,
+        icons: &subset.icons,
+        exports: &subset.exports,
+        index_export: set.index_export.as_deref(),
+        index: subset.index.as_ref(),
+    };
     Ok(ModuleBody::Icons(vec![
         *base,
         *host,

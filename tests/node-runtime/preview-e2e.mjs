@@ -82,6 +82,30 @@ out.checks.tailwind = await frame().evaluate(() => {
   };
 });
 
+// Theme tokens (shadcn/ui style): the colors read the theme's CSS variables, light by default
+// and dark under `.dark`.
+await load({
+  'App.tsx': [
+    "export default function App() {",
+    "  return (",
+    "    <div>",
+    "      <button id=\"primary\" className=\"bg-primary text-primary-foreground border border-input\">Save</button>",
+    "      <div className=\"dark\"><p id=\"muted\" className=\"bg-background text-muted-foreground\">dark</p></div>",
+    "    </div>",
+    "  );",
+    "}",
+    "",
+  ].join('\n'),
+});
+out.checks.theme = await frame().evaluate(() => {
+  const button = getComputedStyle(document.getElementById('primary'));
+  const muted = getComputedStyle(document.getElementById('muted'));
+  return {
+    background: button.backgroundColor, color: button.color, border: button.borderTopColor,
+    darkBackground: muted.backgroundColor, darkMuted: muted.color,
+  };
+});
+
 // A click changes state.
 await load(readApp(join(fixturesDir, 'ok-counter')));
 const before = await frame().locator('[data-testid=count]').innerText();
