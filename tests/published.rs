@@ -263,6 +263,9 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     assert_eq!(status["usage"]["memory_limit_bytes"], 256 * 1024 * 1024);
     assert!(status["usage"]["pids"].as_u64().unwrap() >= 1);
     assert!(status["started_at"].is_string());
+    // CPU is measured between two readings: the second status has it.
+    let again = app_status(&base, KEY, "limits-app").await;
+    assert!(again["usage"]["cpu_percent"].is_number(), "{again}");
     let listed: Value = client()
         .get(format!("{base}/apps"))
         .bearer_auth(KEY)

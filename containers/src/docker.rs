@@ -25,6 +25,24 @@ pub const APP_PORT: u16 = 8080;
 
 pub struct DockerEngine {
     docker: Docker,
+    /// The last CPU counters read per container, to measure CPU use between two readings.
+    cpu_readings: std::sync::Mutex<HashMap<String, CpuReading>>,
+}
+
+/// Cumulative CPU time of a container and of the host, in nanoseconds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CpuReading {
+    container: u64,
+    system: u64,
+}
+
+impl CpuReading {
+    /// Percent of one CPU used between `before` and this reading (`None` without an interval).
+    fn percent_since(self, before: CpuReading, cpus: f64) -> Option<f64> {
+        let system = self.system.checked_sub(before.system).filter(|d| *d > 0)? as f64;
+        let used = self.container.saturating_sub(before.container) as f64;
+        Some((used / system * cpus * 100.0 * 100.0).round() / 100.0)
+    }
 }
 
 fn engine_error(error: bollard::errors::Error) -> EngineError {
@@ -58,7 +76,10 @@ impl DockerEngine {
             .negotiate_version()
             .await
             .map_err(|e| EngineError::Unreachable(e.to_string()))?;
-        Ok(DockerEngine { docker })
+        Ok(DockerEngine {
+            docker,
+            cpu_readings: Default::default(),
+        })
     }
 
     /// Earlier builds' app images (hundreds of MB each) go once a new one exists; an image a
@@ -352,8 +373,12 @@ impl ContainerEngine for DockerEngine {
     }
 
     async fn usage(&self, id: &str) -> Result<Usage, EngineError> {
-        // Not one-shot: the engine samples twice, so CPU has an interval to be measured over.
-        let options = StatsOptionsBuilder::default().stream(false).build();
+        // One-shot: the engine answers at once instead of sampling twice a second apart; CPU is
+        // measured between this reading and the previous one of the same container.
+        let options = StatsOptionsBuilder::default()
+            .stream(false)
+            .one_shot(true)
+            .build();
         let stats = self
             .docker
             .stats(id, Some(options))
@@ -362,27 +387,24 @@ impl ContainerEngine for DockerEngine {
             .ok_or_else(|| EngineError::Engine("no stats".into()))?
             .map_err(engine_error)?;
         let cpu = stats.cpu_stats.unwrap_or_default();
-        let precpu = stats.precpu_stats.unwrap_or_default();
-        let used = |c: &bollard::models::ContainerCpuStats| {
-            c.cpu_usage
+        let reading = CpuReading {
+            container: cpu
+                .cpu_usage
                 .as_ref()
                 .and_then(|u| u.total_usage)
-                .unwrap_or(0)
+                .unwrap_or(0),
+            system: cpu.system_cpu_usage.unwrap_or(0),
         };
-        let cpu_delta = used(&cpu).saturating_sub(used(&precpu)) as f64;
-        let system_delta = cpu
-            .system_cpu_usage
-            .unwrap_or(0)
-            .saturating_sub(precpu.system_cpu_usage.unwrap_or(0)) as f64;
+        let previous = self
+            .cpu_readings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_string(), reading);
         let cpus = cpu.online_cpus.unwrap_or(1).max(1) as f64;
-        let cpu_percent = if system_delta > 0.0 {
-            cpu_delta / system_delta * cpus * 100.0
-        } else {
-            0.0
-        };
+        let cpu_percent = previous.and_then(|before| reading.percent_since(before, cpus));
         let memory = stats.memory_stats.unwrap_or_default();
         Ok(Usage {
-            cpu_percent: (cpu_percent * 100.0).round() / 100.0,
+            cpu_percent,
             memory_bytes: memory.usage.unwrap_or(0),
             memory_limit_bytes: memory.limit.unwrap_or(0),
             pids: stats.pids_stats.and_then(|p| p.current).unwrap_or(0),
@@ -446,5 +468,25 @@ impl ContainerEngine for DockerEngine {
                 })
             })
             .boxed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_percent_is_measured_between_two_readings() {
+        let before = CpuReading {
+            container: 1_000,
+            system: 10_000,
+        };
+        // Half of the host's time over 2 CPUs: one whole CPU.
+        let after = CpuReading {
+            container: 6_000,
+            system: 20_000,
+        };
+        assert_eq!(after.percent_since(before, 2.0), Some(100.0));
+        assert_eq!(before.percent_since(before, 2.0), None);
     }
 }

@@ -60,8 +60,8 @@ pub struct ContainerStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Usage {
-    /// Percent of one CPU, over the engine's last sampling interval.
-    pub cpu_percent: f64,
+    /// Percent of one CPU since the previous reading of this container (`None` on the first).
+    pub cpu_percent: Option<f64>,
     pub memory_bytes: u64,
     pub memory_limit_bytes: u64,
     pub pids: u64,
