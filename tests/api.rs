@@ -33,12 +33,7 @@ async fn post_text(base: &str, api_key: &str, body: &str) -> reqwest::Response {
 }
 
 async fn post_json(base: &str, body: &Value) -> reqwest::Response {
-    client()
-        .post(format!("{base}/bundle"))
-        .json(body)
-        .send()
-        .await
-        .unwrap()
+    http_post_json(format!("{base}/bundle"), body).await
 }
 
 #[tokio::test]

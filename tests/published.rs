@@ -126,11 +126,23 @@ async fn apps_server(
     .await
 }
 
+/// A request to the management API as the holder of `key`.
+fn as_user(method: reqwest::Method, url: String, key: &str) -> reqwest::RequestBuilder {
+    client().request(method, url).bearer_auth(key)
+}
+
 async fn publish(base: &str, key: &str, app_id: &str, body: Value) -> reqwest::Response {
-    client()
-        .post(format!("{base}/apps/{app_id}/publish"))
-        .bearer_auth(key)
+    let url = format!("{base}/apps/{app_id}/publish");
+    as_user(reqwest::Method::POST, url, key)
         .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn delete_app(base: &str, path: &str) -> reqwest::Response {
+    let url = format!("{base}/apps/{path}");
+    as_user(reqwest::Method::DELETE, url, KEY)
         .send()
         .await
         .unwrap()
@@ -149,9 +161,7 @@ fn todo_files() -> Value {
 }
 
 async fn app_status(base: &str, key: &str, app_id: &str) -> Value {
-    client()
-        .get(format!("{base}/apps/{app_id}"))
-        .bearer_auth(key)
+    as_user(reqwest::Method::GET, format!("{base}/apps/{app_id}"), key)
         .send()
         .await
         .unwrap()
@@ -266,9 +276,7 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     // CPU is measured between two readings: the second status has it.
     let again = app_status(&base, KEY, "limits-app").await;
     assert!(again["usage"]["cpu_percent"].is_number(), "{again}");
-    let listed: Value = client()
-        .get(format!("{base}/apps"))
-        .bearer_auth(KEY)
+    let listed: Value = as_user(reqwest::Method::GET, format!("{base}/apps"), KEY)
         .send()
         .await
         .unwrap()
@@ -289,12 +297,7 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     }
 
     // Delete with purge: container and volume gone.
-    let deleted = client()
-        .delete(format!("{base}/apps/limits-app?purge=true"))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap();
+    let deleted = delete_app(&base, "limits-app?purge=true").await;
     assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
     assert!(!docker(&["inspect", "appbundle-app-limits-app"])
         .status
@@ -474,12 +477,7 @@ async fn quotas_per_user_and_in_total_answer_429() {
         .unwrap()
         .contains("the most it allows (3)"));
 
-    let deleted = client()
-        .delete(format!("{base}/apps/quota-a2"))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap();
+    let deleted = delete_app(&base, "quota-a2").await;
     assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
     publish_ok(&base, "quota-a3", todo_files()).await;
 }

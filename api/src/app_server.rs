@@ -5,6 +5,7 @@
 //! Store layout: `/data/collections/<collection>.json`, a JSON array of items (objects with a
 //! string `id`), replaced atomically (written beside, then renamed) on every change.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -91,27 +92,44 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
-    /// Runs `change` on the collection's items under the lock and stores the result.
-    async fn change<T>(
+    /// The collection's items, read from disk on first use (the caller holds the lock).
+    async fn loaded<'c>(
         &self,
+        cache: &'c mut HashMap<String, Vec<Value>>,
         collection: &str,
-        change: impl FnOnce(&mut Vec<Value>) -> Result<T, Refusal>,
-    ) -> Result<T, Refusal> {
+    ) -> Result<&'c mut Vec<Value>, Refusal> {
         if !valid_collection(collection) {
             return Err(error(
                 StatusCode::BAD_REQUEST,
                 "collection names are 1-64 letters, digits, - or _",
             ));
         }
-        let mut cache = self.lock.lock().await;
-        if !cache.contains_key(collection) {
-            let items = self
-                .read(collection)
-                .await
-                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e))?;
-            cache.insert(collection.to_string(), items);
+        match cache.entry(collection.to_string()) {
+            Entry::Occupied(items) => Ok(items.into_mut()),
+            Entry::Vacant(slot) => {
+                let items = self
+                    .read(collection)
+                    .await
+                    .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+                Ok(slot.insert(items))
+            }
         }
-        let items = cache.get_mut(collection).expect("inserted above");
+    }
+
+    async fn items(&self, collection: &str) -> Result<Vec<Value>, Refusal> {
+        let mut cache = self.lock.lock().await;
+        Ok(self.loaded(&mut cache, collection).await?.clone())
+    }
+
+    /// Runs `change` on a copy of the collection's items under the lock; a changed copy is
+    /// stored on disk, then replaces the items (a failed write changes nothing).
+    async fn change<T>(
+        &self,
+        collection: &str,
+        change: impl FnOnce(&mut Vec<Value>) -> Result<T, Refusal>,
+    ) -> Result<T, Refusal> {
+        let mut cache = self.lock.lock().await;
+        let items = self.loaded(&mut cache, collection).await?;
         let mut next = items.clone();
         let result = change(&mut next)?;
         if next != *items {
@@ -133,7 +151,7 @@ fn item_id(item: &Value) -> Option<&str> {
 }
 
 async fn list(State(store): State<Shared>, UrlPath(collection): UrlPath<String>) -> Response {
-    match store.change(&collection, |items| Ok(items.clone())).await {
+    match store.items(&collection).await {
         Ok(items) => Json(items).into_response(),
         Err(refusal) => refusal.into_response(),
     }

@@ -196,6 +196,7 @@ fn cache_entry(output: BundleOutput, hash: &str, manifest: Option<&Manifest>) ->
         )
     };
     CachedBundle {
+        bundles: output.bundles,
         response: Bytes::from(response),
         meta: Bytes::from(meta),
         script,
@@ -228,19 +229,11 @@ pub async fn create(
         Ok(request) => request,
         Err((status, message)) => return error(status, message),
     };
-    let hash = cache_key(&state.manifest_version, &request);
-    let entry = state
-        .cache
-        .entry(hash.clone())
-        .or_try_insert_with(compute(state.clone(), request, hash))
-        .await;
-    match entry {
-        Ok(entry) => {
-            let hit = !entry.is_fresh();
-            state.metrics.cache(hit);
+    match bundle_cached(&state, request).await {
+        Ok((_, entry, hit)) => {
             let mut response = (
                 [(header::CONTENT_TYPE, "application/json")],
-                entry.into_value().response.clone(),
+                entry.response.clone(),
             )
                 .into_response();
             response.headers_mut().insert(
@@ -249,7 +242,31 @@ pub async fn create(
             );
             response
         }
-        Err(failure) => match &*failure {
+        Err(response) => response,
+    }
+}
+
+/// Bundles `request` through the cache (identical requests share one computation), on the
+/// blocking pool under the bundling slots and timeout; returns its hash (`/bundle/<hash>.js`),
+/// the entry and whether it was a cache hit, or the error response (422 with the diagnostics,
+/// 503, 500).
+pub(crate) async fn bundle_cached(
+    state: &Arc<AppState>,
+    request: BundleRequest,
+) -> Result<(String, Arc<CachedBundle>, bool), Response> {
+    let hash = cache_key(&state.manifest_version, &request);
+    let entry = state
+        .cache
+        .entry(hash.clone())
+        .or_try_insert_with(compute(state.clone(), request, hash.clone()))
+        .await;
+    match entry {
+        Ok(entry) => {
+            let hit = !entry.is_fresh();
+            state.metrics.cache(hit);
+            Ok((hash, entry.into_value(), hit))
+        }
+        Err(failure) => Err(match &*failure {
             Failure::Rejected(diagnostics) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 axum::Json(json!({ "errors": diagnostics })),
@@ -266,7 +283,7 @@ pub async fn create(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 format!("internal error while bundling: {message}"),
             ),
-        },
+        }),
     }
 }
 

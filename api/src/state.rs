@@ -17,6 +17,8 @@ use crate::metrics::Metrics;
 /// script and map `GET /bundle/<hash>.js(.map)` serve.
 #[derive(Debug)]
 pub struct CachedBundle {
+    /// The dependency bundles the app loads, in load order.
+    pub bundles: Vec<String>,
     pub response: bytes::Bytes,
     /// `GET /bundle/<hash>.json`: what the preview needs to run it (bundles to load with their
     /// SRI, the script's URL and SRI), without the code.

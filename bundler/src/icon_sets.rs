@@ -53,12 +53,7 @@ impl IconData {
 
     pub fn get(&self) -> Result<&IconSet, String> {
         self.loaded
-            .get_or_init(|| {
-                let bytes = std::fs::read(&self.path)
-                    .map_err(|e| format!("{}: {e}", self.path.display()))?;
-                serde_json::from_slice(&bytes)
-                    .map_err(|e| format!("{} is not icon data: {e}", self.path.display()))
-            })
+            .get_or_init(|| crate::manifest::read_icon_set(&self.path).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(Clone::clone)
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use appbundle_containers::{
     AppImage, ContainerEngine, ContainerSpec, ContainerStatus, DockerEngine, EngineError, Limits,
-    Usage,
+    StartedContainer, Usage,
 };
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -43,10 +43,21 @@ pub struct AppRecord {
     pub oom_kills: u32,
 }
 
+impl From<StartedContainer> for Running {
+    fn from(started: StartedContainer) -> Self {
+        Running {
+            container_id: started.id,
+            host_port: Some(started.host_port),
+        }
+    }
+}
+
+/// The app's container, as last known.
 #[derive(Debug, Clone)]
 pub struct Running {
     pub container_id: String,
-    pub host_port: u16,
+    /// Its published port while it serves; `None` once it has crashed or exited.
+    pub host_port: Option<u16>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -119,6 +130,19 @@ fn unix(time: SystemTime) -> u64 {
     time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
+/// The `app.json` records under `apps_dir` (unreadable ones are skipped).
+fn read_records(apps_dir: &std::path::Path) -> HashMap<String, AppRecord> {
+    let Ok(entries) = std::fs::read_dir(apps_dir) else {
+        return HashMap::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| std::fs::read(entry.path().join("app.json")).ok())
+        .filter_map(|bytes| serde_json::from_slice::<AppRecord>(&bytes).ok())
+        .map(|record| (record.app_id.clone(), record))
+        .collect()
+}
+
 /// App ids become container, volume and folder names: lowercase letters, digits and `-`.
 pub fn valid_app_id(id: &str) -> bool {
     (1..=63).contains(&id.len())
@@ -189,56 +213,38 @@ impl AppManager {
 
     /// Reads every app's `app.json`, then finds their containers again by label.
     pub async fn rediscover(&self) -> Result<usize, AppError> {
-        let mut found = HashMap::new();
-        if let Ok(entries) = std::fs::read_dir(self.config.state_dir.join("apps")) {
-            for entry in entries.flatten() {
-                let Ok(bytes) = std::fs::read(entry.path().join("app.json")) else {
-                    continue;
-                };
-                if let Ok(record) = serde_json::from_slice::<AppRecord>(&bytes) {
-                    found.insert(record.app_id.clone(), record);
-                }
-            }
-        }
+        let apps_dir = self.config.state_dir.join("apps");
+        let found = tokio::task::spawn_blocking(move || read_records(&apps_dir))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let count = found.len();
         // Known even while the engine is away: their next request starts them.
         {
             let mut apps = self.apps.lock().await;
-            for (app_id, record) in &found {
-                apps.entry(app_id.clone()).or_insert_with(|| record.clone());
+            for (app_id, record) in found {
+                apps.entry(app_id).or_insert(record);
             }
         }
-        let engine = self.engine().await?;
-        for container in engine.list(LABEL_MANAGED, "true").await? {
-            let Some(app_id) = container.labels.get(LABEL_APP) else {
-                continue;
-            };
-            let Some(record) = found.get_mut(app_id) else {
-                continue;
-            };
-            if let Some(host_port) = container.host_port.filter(|_| container.running) {
-                record.running = Some(Running {
-                    container_id: container.id,
-                    host_port,
-                });
-                record.last_active = Some(SystemTime::now());
-            } else {
-                // Crashed or exited while we were away: keep it to report why.
-                record.running = Some(Running {
-                    container_id: container.id,
-                    host_port: 0,
-                });
-            }
-        }
-        let count = found.len();
+        let containers = self.engine().await?.list(LABEL_MANAGED, "true").await?;
         let mut apps = self.apps.lock().await;
-        for (app_id, record) in found {
-            // Containers found by label replace what the files alone said.
-            if let Some(known) = apps.get_mut(&app_id) {
-                if known.running.is_none() {
-                    known.running = record.running;
-                    known.last_active = record.last_active;
-                }
+        for container in containers {
+            let known = container
+                .labels
+                .get(LABEL_APP)
+                .and_then(|app_id| apps.get_mut(app_id))
+                .filter(|record| record.running.is_none());
+            let Some(record) = known else {
+                continue;
+            };
+            // A container that crashed or exited while we were away is kept, to report why.
+            let host_port = container.host_port.filter(|_| container.running);
+            if host_port.is_some() {
+                record.last_active = Some(SystemTime::now());
             }
+            record.running = Some(Running {
+                container_id: container.id,
+                host_port,
+            });
         }
         Ok(count)
     }
@@ -307,13 +313,14 @@ impl AppManager {
             engine.remove(&container_id).await?;
         }
         let site = self.site_dir(app_id);
-        let swap = || -> std::io::Result<()> {
-            if site.exists() {
-                std::fs::remove_dir_all(&site)?;
-            }
-            std::fs::rename(&new_site, &site)
-        };
-        swap().map_err(|e| AppError::Internal(format!("replacing the site: {e}")))?;
+        if tokio::fs::try_exists(&site).await.unwrap_or(false) {
+            tokio::fs::remove_dir_all(&site)
+                .await
+                .map_err(|e| AppError::Internal(format!("replacing the site: {e}")))?;
+        }
+        tokio::fs::rename(&new_site, &site)
+            .await
+            .map_err(|e| AppError::Internal(format!("replacing the site: {e}")))?;
         let record = AppRecord {
             app_id: app_id.to_string(),
             user: user.to_string(),
@@ -326,13 +333,14 @@ impl AppManager {
         };
         let json =
             serde_json::to_vec_pretty(&record).map_err(|e| AppError::Internal(e.to_string()))?;
-        std::fs::write(self.app_dir(app_id).join("app.json"), json)
+        tokio::fs::write(self.app_dir(app_id).join("app.json"), json)
+            .await
             .map_err(|e| AppError::Internal(format!("writing app.json: {e}")))?;
         let started = self.start_container(&*engine, &image, &record).await;
         let mut apps = self.apps.lock().await;
         let entry = apps.entry(app_id.to_string()).or_insert(record);
         let running = match started {
-            Ok(running) => running,
+            Ok(started) => Running::from(started),
             Err(e) => {
                 // The old container is gone: say so rather than route to it.
                 entry.running = None;
@@ -344,7 +352,7 @@ impl AppManager {
         entry.stopped_idle = false;
         entry.published_at = unix_now();
         entry.limits = limits;
-        let view = self.view_of(entry, None, None);
+        let view = Self::view_of(entry, None, None);
         Ok(view)
     }
 
@@ -364,7 +372,7 @@ impl AppManager {
         engine: &dyn ContainerEngine,
         image: &str,
         record: &AppRecord,
-    ) -> Result<Running, AppError> {
+    ) -> Result<StartedContainer, AppError> {
         let app_id = &record.app_id;
         let labels = HashMap::from([
             (LABEL_MANAGED.to_string(), "true".to_string()),
@@ -373,7 +381,8 @@ impl AppManager {
         ]);
         let volume = Self::volume_name(app_id);
         engine.ensure_volume(&volume, labels.clone()).await?;
-        let site_dir = std::fs::canonicalize(self.site_dir(app_id))
+        let site_dir = tokio::fs::canonicalize(self.site_dir(app_id))
+            .await
             .map_err(|e| AppError::Internal(format!("site of {app_id}: {e}")))?;
         let spec = ContainerSpec {
             name: Self::container_name(app_id),
@@ -402,14 +411,10 @@ impl AppManager {
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-        Ok(Running {
-            container_id: started.id,
-            host_port: started.host_port,
-        })
+        Ok(started)
     }
 
     fn view_of(
-        &self,
         record: &AppRecord,
         status: Option<&ContainerStatus>,
         usage: Option<Usage>,
@@ -457,7 +462,7 @@ impl AppManager {
     pub async fn get(&self, user: &str, app_id: &str) -> Result<AppView, AppError> {
         let record = self.owned(user, app_id).await?;
         let Some(running) = &record.running else {
-            return Ok(self.view_of(&record, None, None));
+            return Ok(Self::view_of(&record, None, None));
         };
         let engine = self.engine().await?;
         let status = engine.status(&running.container_id).await?;
@@ -466,7 +471,7 @@ impl AppManager {
         } else {
             None
         };
-        Ok(self.view_of(&record, Some(&status), usage))
+        Ok(Self::view_of(&record, Some(&status), usage))
     }
 
     pub async fn list(&self, user: &str) -> Vec<AppView> {
@@ -474,7 +479,7 @@ impl AppManager {
         let mut views: Vec<AppView> = apps
             .values()
             .filter(|r| r.user == user)
-            .map(|r| self.view_of(r, None, None))
+            .map(|r| Self::view_of(r, None, None))
             .collect();
         views.sort_by(|a, b| a.app_id.cmp(&b.app_id));
         views
@@ -490,9 +495,9 @@ impl AppManager {
         engine.remove(&Self::container_name(app_id)).await?;
         if purge {
             engine.remove_volume(&Self::volume_name(app_id)).await?;
-            let _ = std::fs::remove_dir_all(self.app_dir(app_id));
+            let _ = tokio::fs::remove_dir_all(self.app_dir(app_id)).await;
         } else {
-            let _ = std::fs::remove_file(self.app_dir(app_id).join("app.json"));
+            let _ = tokio::fs::remove_file(self.app_dir(app_id).join("app.json")).await;
         }
         self.apps.lock().await.remove(app_id);
         Ok(())
@@ -508,12 +513,11 @@ impl AppManager {
                 .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
             record.last_active = Some(SystemTime::now());
             if let Some(running) = &record.running {
-                if running.host_port != 0 {
-                    return Ok(running.host_port);
-                }
-                return Err(AppError::Unavailable(format!(
-                    "app `{app_id}` is not running (see GET /apps/{app_id}); publish it again"
-                )));
+                return running.host_port.ok_or_else(|| {
+                    AppError::Unavailable(format!(
+                        "app `{app_id}` is not running (see GET /apps/{app_id}); publish it again"
+                    ))
+                });
             }
         }
         // Stopped for idleness: start it again.
@@ -525,15 +529,16 @@ impl AppManager {
                 .get(app_id)
                 .cloned()
                 .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
-            if let Some(running) = &record.running {
-                return Ok(running.host_port);
+            if let Some(port) = record.running.as_ref().and_then(|r| r.host_port) {
+                return Ok(port);
             }
             self.check_quota(&apps, &record.user, app_id)?;
             record
         };
         let image = self.prepare(&*engine).await?;
-        let running = self.start_container(&*engine, &image, &record).await?;
-        let port = running.host_port;
+        let started = self.start_container(&*engine, &image, &record).await?;
+        let port = started.host_port;
+        let running = Running::from(started);
         if let Some(record) = self.apps.lock().await.get_mut(app_id) {
             record.running = Some(running);
             record.stopped_idle = false;

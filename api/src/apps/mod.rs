@@ -9,7 +9,7 @@ pub mod site;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use appbundle_bundler::{bundle, BundleOptions, BundleRequest, Dependencies};
+use appbundle_bundler::{BundleOptions, BundleRequest};
 use appbundle_containers::Limits;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -18,12 +18,9 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::state::AppState;
+use crate::bundle_routes::{bundle_cached, error};
+use crate::state::{AppState, CachedBundle};
 use manager::{valid_app_id, AppError};
-
-fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, Json(json!({ "error": message.into() }))).into_response()
-}
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
@@ -94,14 +91,12 @@ pub struct PublishRequest {
     cpus: Option<f64>,
 }
 
-struct Built {
-    script: String,
-    css: String,
-    bundles: Vec<String>,
-}
-
-/// Bundles the request's files for production (minified), or takes a cached bundle.
-async fn build(state: &Arc<AppState>, request: &PublishRequest) -> Result<Built, Response> {
+/// Bundles the request's files for production (minified), or takes a cached bundle; returns
+/// the bundle's hash and entry.
+async fn build(
+    state: &Arc<AppState>,
+    request: &PublishRequest,
+) -> Result<(String, Arc<CachedBundle>), Response> {
     match (&request.files, &request.bundle) {
         (Some(files), None) => {
             let bundle_request = BundleRequest {
@@ -109,58 +104,17 @@ async fn build(state: &Arc<AppState>, request: &PublishRequest) -> Result<Built,
                 entry: request.entry.clone(),
                 options: BundleOptions { minify: true },
             };
-            let worker = state.clone();
-            let permit = state
-                .slots
-                .clone()
-                .acquire_owned()
-                .await
-                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-            let result = tokio::task::spawn_blocking(move || {
-                let _permit = permit;
-                let deps = Dependencies::new(worker.allowlist, worker.manifest.as_deref());
-                bundle(&bundle_request, deps)
-            })
-            .await
-            .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-            match result {
-                Ok(output) => Ok(Built {
-                    script: output.code,
-                    css: output.css,
-                    bundles: output.bundles,
-                }),
-                Err(diagnostics) => Err((
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    Json(json!({
-                        "error": "the app was rejected",
-                        "diagnostics": diagnostics,
-                    })),
-                )
-                    .into_response()),
-            }
+            let (hash, entry, _) = bundle_cached(state, bundle_request).await?;
+            Ok((hash, entry))
         }
         (None, Some(hash)) => {
-            let cached = state.cache.get(hash).await.ok_or_else(|| {
+            let entry = state.cache.get(hash).await.ok_or_else(|| {
                 error(
                     StatusCode::NOT_FOUND,
                     format!("no bundle `{hash}` (it may have left the cache): send `files`"),
                 )
             })?;
-            let meta: serde_json::Value = serde_json::from_slice(&cached.meta)
-                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-            let bundles = meta["bundles"]
-                .as_array()
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|b| b["category"].as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(Built {
-                script: cached.script.clone(),
-                css: cached.css.clone(),
-                bundles,
-            })
+            Ok((hash.clone(), entry))
         }
         _ => Err(error(
             StatusCode::BAD_REQUEST,
@@ -196,7 +150,7 @@ pub async fn publish(
             "the runtime deps are not built yet (appbundle build-deps)",
         );
     };
-    let built = match build(&state, &request).await {
+    let (hash, built) = match build(&state, &request).await {
         Ok(built) => built,
         Err(response) => return response,
     };
@@ -211,6 +165,7 @@ pub async fn publish(
         let content = site::SiteContent {
             title: &title,
             script: &built.script,
+            map: (&format!("{hash}.js.map"), &built.map),
             css: &built.css,
             bundles: &built.bundles,
         };
@@ -219,13 +174,13 @@ pub async fn publish(
     .await
     .unwrap_or_else(|e| Err(e.to_string()));
     if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
+        let _ = tokio::fs::remove_dir_all(&staging).await;
         return error(StatusCode::INTERNAL_SERVER_ERROR, e);
     }
     match apps.publish(&user, &app_id, limits, staging.clone()).await {
         Ok(view) => (StatusCode::OK, Json(view)).into_response(),
         Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
+            let _ = tokio::fs::remove_dir_all(&staging).await;
             e.into_response()
         }
     }

@@ -11,9 +11,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::state::AppState;
 
-/// Not forwarded: hop-by-hop headers, and the service's own credentials and cookies, which are
-/// none of the app's business.
-const DROPPED: &[&str] = &[
+/// Hop-by-hop headers: never forwarded, either way.
+const HOP_BY_HOP: &[&str] = &[
     "connection",
     "keep-alive",
     "proxy-authenticate",
@@ -22,11 +21,10 @@ const DROPPED: &[&str] = &[
     "trailer",
     "transfer-encoding",
     "upgrade",
-    "host",
-    "authorization",
-    "x-api-key",
-    "cookie",
 ];
+
+/// Not sent to the app: the service's host, credentials and cookies are none of its business.
+const PRIVATE: &[&str] = &["host", "authorization", "x-api-key", "cookie"];
 
 pub async fn root(
     State(state): State<Arc<AppState>>,
@@ -59,7 +57,7 @@ async fn forward(state: Arc<AppState>, app_id: String, rest: String, request: Re
     };
     let (mut parts, body) = request.into_parts();
     parts.uri = uri;
-    for name in DROPPED {
+    for name in HOP_BY_HOP.iter().chain(PRIVATE) {
         parts.headers.remove(HeaderName::from_static(name));
     }
     parts.headers.insert(
@@ -71,7 +69,7 @@ async fn forward(state: Arc<AppState>, app_id: String, rest: String, request: Re
     match state.apps.http().request(forwarded).await {
         Ok(response) => {
             let (mut parts, body) = response.into_parts();
-            for name in &DROPPED[..8] {
+            for name in HOP_BY_HOP {
                 parts.headers.remove(HeaderName::from_static(name));
             }
             Response::from_parts(parts, Body::new(body))

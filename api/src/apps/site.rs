@@ -13,6 +13,8 @@ const MAIN_JS: &str = include_str!("../../published/main.js");
 pub struct SiteContent<'a> {
     pub title: &'a str,
     pub script: &'a str,
+    /// The script's source map: the file name its `sourceMappingURL` gives, and the map.
+    pub map: (&'a str, &'a str),
     pub css: &'a str,
     /// Dependency bundles in load order (`core` first).
     pub bundles: &'a [String],
@@ -60,6 +62,7 @@ pub fn write_site(
         std::fs::write(&path, text).map_err(|e| io(&path.display(), e))
     };
     write("app.js", content.script)?;
+    write(content.map.0, content.map.1)?;
     write("app.css", content.css)?;
     write("host.js", HOST_JS)?;
     write("main.js", MAIN_JS)?;
