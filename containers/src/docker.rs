@@ -18,7 +18,7 @@ use bollard::Docker;
 use futures_util::stream::{BoxStream, StreamExt, TryStreamExt};
 
 use crate::engine::*;
-use crate::image::{AppImage, APP_UID, BINARY_IN_IMAGE, IMAGE_REPOSITORY};
+use crate::image::{AppImage, APP_UID, BINARY_IN_IMAGE, IMAGE_REPOSITORY, KIND_LABEL};
 
 /// The port the app server listens on inside the container.
 pub const APP_PORT: u16 = 8080;
@@ -82,13 +82,16 @@ impl DockerEngine {
         })
     }
 
-    /// Earlier builds' app images (hundreds of MB each) go once a new one exists; an image a
-    /// container still uses is kept (removal without force refuses it).
-    async fn remove_older_images(&self, keep: &str) {
-        let filters = HashMap::from([(
-            "reference".to_string(),
-            vec![format!("{IMAGE_REPOSITORY}:*")],
-        )]);
+    /// Earlier builds of the same kind of app image (hundreds of MB each) go once a new one
+    /// exists; an image a container still uses is kept (removal without force refuses it).
+    async fn remove_older_images(&self, keep: &str, kind: &str) {
+        let filters = HashMap::from([
+            (
+                "reference".to_string(),
+                vec![format!("{IMAGE_REPOSITORY}:*")],
+            ),
+            ("label".to_string(), vec![format!("{KIND_LABEL}={kind}")]),
+        ]);
         let options = ListImagesOptionsBuilder::default()
             .filters(&filters)
             .build();
@@ -149,11 +152,16 @@ impl ContainerEngine for DockerEngine {
         if self.image_exists(&tag).await? {
             return Ok(tag);
         }
+        // One file per build: two services (or tests) building the same tag at once must not
+        // write into each other's layer.
+        static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let build = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let layer = std::env::temp_dir().join(format!(
-            "appbundle-image-{}-{}.tar",
+            "appbundle-image-{}-{build}-{}.tar",
             std::process::id(),
             tag.replace([':', '/'], "-")
         ));
+        let kind = image.kind();
         let writer = image.clone();
         let path = layer.clone();
         tokio::task::spawn_blocking(move || writer.write_layer(&path))
@@ -164,7 +172,10 @@ impl ContainerEngine for DockerEngine {
             .from_src("-")
             .repo(repository)
             .tag(version)
-            .changes(vec![format!("CMD [\"{BINARY_IN_IMAGE}\", \"app-server\"]")])
+            .changes(vec![
+                format!("CMD [\"{BINARY_IN_IMAGE}\", \"app-server\"]"),
+                format!("LABEL {KIND_LABEL}={kind}"),
+            ])
             .build();
         let file = tokio::fs::File::open(&layer)
             .await
@@ -177,7 +188,7 @@ impl ContainerEngine for DockerEngine {
             .await;
         let _ = tokio::fs::remove_file(&layer).await;
         result.map_err(|e| EngineError::Image(e.to_string()))?;
-        self.remove_older_images(&tag).await;
+        self.remove_older_images(&tag, &kind).await;
         Ok(tag)
     }
 

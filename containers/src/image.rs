@@ -14,6 +14,8 @@ pub const APP_UID: u64 = 10001;
 /// Where the binary sits in the image.
 pub const BINARY_IN_IMAGE: &str = "/appbundle";
 pub const IMAGE_REPOSITORY: &str = "appbundle-app";
+/// Image label holding [`AppImage::kind`].
+pub const KIND_LABEL: &str = "io.appbundle.image-kind";
 
 #[derive(Debug, Clone)]
 pub struct AppImage {
@@ -36,6 +38,16 @@ impl AppImage {
         })
     }
 
+    /// What the image is made of, without the binary's build: images of one kind replace each
+    /// other as the binary is rebuilt, images of other kinds (another binary, the tests' image
+    /// with busybox) are left alone.
+    pub fn kind(&self) -> String {
+        let mut hash = Sha256::new();
+        hash.update(format!("{}\n", self.binary.display()));
+        self.hash_contents(&mut hash);
+        short_hex(hash)
+    }
+
     /// `appbundle-app:<version>-<12 hex>`: the hash covers the binary (path, size and
     /// modification time: a rebuilt binary is a new image) and the extra files.
     pub fn tag(&self) -> Result<String, EngineError> {
@@ -50,18 +62,21 @@ impl AppImage {
                 .map_or(0, |d| d.as_nanos());
             hash.update(format!("{}\n{}\n{modified}\n", path.display(), meta.len()));
         }
+        self.hash_contents(&mut hash);
+        Ok(format!(
+            "{IMAGE_REPOSITORY}:{}-{}",
+            env!("CARGO_PKG_VERSION"),
+            short_hex(hash)
+        ))
+    }
+
+    fn hash_contents(&self, hash: &mut Sha256) {
         for (_, name) in &self.extra_files {
             hash.update(format!("{name}\n"));
         }
         for (link, target) in &self.extra_links {
             hash.update(format!("{link} -> {target}\n"));
         }
-        let digest = hash.finalize();
-        let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
-        Ok(format!(
-            "{IMAGE_REPOSITORY}:{}-{hex}",
-            env!("CARGO_PKG_VERSION")
-        ))
     }
 
     /// Writes the image's root file system as a tar file at `out`.
@@ -104,6 +119,13 @@ impl AppImage {
         let mut writer = tar.into_inner().map_err(error)?;
         writer.flush().map_err(error)
     }
+}
+
+fn short_hex(hash: Sha256) -> String {
+    hash.finalize()[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn append_file(
@@ -159,6 +181,18 @@ fn parse_ldd(listing: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kind_leaves_out_the_build_and_tells_extras_apart() {
+        let plain = AppImage::current().unwrap();
+        let mut with_busybox = plain.clone();
+        with_busybox
+            .extra_links
+            .push(("/bin/sh".into(), "busybox".into()));
+        assert_eq!(plain.kind(), AppImage::current().unwrap().kind());
+        assert_ne!(plain.kind(), with_busybox.kind());
+        assert_ne!(plain.tag().unwrap(), with_busybox.tag().unwrap());
+    }
 
     #[test]
     fn ldd_listing_gives_libraries_and_loader() {
