@@ -28,6 +28,11 @@ const APPS: &[(&str, &str)] = &[
     ("ok-multifile", "Todos (0 items)"),
     ("ok-createroot-self-render", "Rendered by itself"),
     ("ok-css-json-imports", "Groceries"),
+    (
+        "ok-kit-dashboard",
+        "Ada Lovelace\nAnalytical engine team\nAdmin",
+    ),
+    ("ok-kit-own-button", "Own button"),
 ];
 
 /// Apps that are icons only, and how many `<svg>` each draws.
@@ -113,6 +118,39 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "shown": ["new"],
             "hostStore": ["new"],
         })
+    );
+    // The kit: 12+ kinds of component on the page, each interaction by real clicks, colors
+    // from the theme's variables (primary button, card border, muted tabs list), no error or
+    // warning logged (radix warns about a dialog without a title, React about bad props).
+    let kit = &checks["kit"];
+    let kinds = kit["components"].as_array().unwrap();
+    assert!(kinds.len() >= 12, "{kit}");
+    for kind in ["button", "card", "dialog", "select", "tabs", "table"] {
+        assert!(kinds.contains(&json!(kind)), "{kind}: {kit}");
+    }
+    assert_eq!(
+        kit["dialog"], "Edit profile\n\nChanges are saved when you close.\n\nClose",
+        "{kit}"
+    );
+    assert_eq!(kit["tab"], "Settings panel");
+    assert_eq!(kit["picked"], "Picked: Banana");
+    assert_eq!(kit["selectTrigger"], "Banana");
+    assert_eq!(kit["toast"], "Saved!");
+    assert_eq!(
+        kit["styles"],
+        json!({
+            "buttonBackground": "oklch(0.205 0 0)",
+            "buttonColor": "oklch(0.985 0 0)",
+            "buttonHeight": "36px",
+            "cardBorder": "oklch(0.922 0 0)",
+            "cardRadius": "12px",
+            "tabsListBackground": "oklch(0.97 0 0)",
+        })
+    );
+    assert_eq!(kit["errors"], json!([]), "{kit}");
+    assert_eq!(
+        checks["ownButton"],
+        json!({ "own": "yes", "slot": null, "text": "Own button", "kitCard": true })
     );
     // shadcn's default theme through its CSS variables: light on :root, dark under .dark.
     assert_eq!(

@@ -94,11 +94,23 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
         ("@tanstack/react-table", "useReactTable"),
         ("date-fns", "format"),
         ("react-icons/fa", "FaGithub"),
+        ("@/components/ui/button", "Button"),
+        ("@/components/ui/dialog", "DialogContent"),
+        ("@/lib/utils", "cn"),
     ] {
         let exports = manifest.exports_of(specifier).unwrap();
         assert!(
             exports.iter().any(|e| e == name),
             "{specifier} lacks {name}"
+        );
+    }
+    // The kit's bundle registers exactly what its sources export (what the prompts list).
+    for module in appbundle_bundler::kit::modules() {
+        assert_eq!(
+            manifest.exports_of(&module.specifier()).unwrap(),
+            module.export_names(),
+            "{}",
+            module.path
         );
     }
     // lucide's icons are data beside its bundle, not code in it: the bundle is the machinery.

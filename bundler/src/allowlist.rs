@@ -23,6 +23,9 @@ pub enum AllowlistError {
 pub struct Allowlist {
     pub format: u32,
     pub runtime: RuntimeModule,
+    /// The built-in component kit (`crate::kit`); absent: apps get no kit.
+    #[serde(default)]
+    pub kit: Option<KitSection>,
     pub categories: BTreeMap<String, Category>,
     pub packages: Vec<Package>,
     #[serde(default)]
@@ -37,6 +40,16 @@ pub struct RuntimeModule {
     pub module: String,
     pub category: String,
     pub exports: Vec<String>,
+    pub hint: String,
+    pub example: String,
+}
+
+/// Where the component kit (`crate::kit`) is registered, and what the prompts say of it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KitSection {
+    /// The bundle that registers every kit module under `@/<path>`.
+    pub bundle: String,
     pub hint: String,
     pub example: String,
 }
@@ -265,6 +278,19 @@ impl Allowlist {
                 )));
             }
         }
+        if let Some(kit) = &self.kit {
+            let taken = self.categories.contains_key(&kit.bundle)
+                || self
+                    .packages
+                    .iter()
+                    .any(|p| p.bundle_for(None) == kit.bundle);
+            if taken {
+                return Err(AllowlistError::Inconsistent(format!(
+                    "the kit's bundle `{}` is also a category or package bundle",
+                    kit.bundle
+                )));
+            }
+        }
         for group in &self.blocked {
             for name in &group.names {
                 if self.package(name).is_some() {
@@ -361,7 +387,25 @@ impl Allowlist {
             })
             .collect();
         out.sort_by_key(|b| (b.load != LoadStrategy::Always, b.name.clone()));
+        // The kit takes radix, cva and sonner from their bundles: it loads after them.
+        if let Some(kit) = &self.kit {
+            out.push(BundleSpec {
+                name: kit.bundle.clone(),
+                load: LoadStrategy::OnImport,
+                specifiers: crate::kit::modules().map(|m| m.specifier()).collect(),
+                split_from: None,
+            });
+        }
         out
+    }
+
+    /// The bundles `bundle` needs loaded before it: a split-off set's parent, the kit's
+    /// packages' bundles.
+    pub fn prerequisites(&self, bundle: &str) -> Vec<String> {
+        if self.kit.as_ref().is_some_and(|kit| kit.bundle == bundle) {
+            return crate::kit::required_bundles(self).into_iter().collect();
+        }
+        self.parent_bundle(bundle).into_iter().collect()
     }
 
     /// Judges a bare specifier (not relative, not a URL).

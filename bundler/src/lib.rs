@@ -15,6 +15,7 @@ pub mod emit;
 pub mod files;
 pub mod icon_sets;
 pub mod imports;
+pub mod kit;
 pub mod link;
 pub mod manifest;
 pub mod nesting;

@@ -486,24 +486,32 @@ fn bundle_files(
             ModuleTarget::File(_) => None,
         })
         .collect();
-    // A split-off set (`icons_fa`) shares its package's code from the parent bundle (`icons`),
-    // whose name sorts before it.
+    // A split-off set (`icons_fa`) takes its package's code from the parent bundle (`icons`),
+    // the kit its packages from theirs: prerequisites too, all in deps-builder's load order.
     let needed: BTreeSet<String> = imports
         .iter()
         .flat_map(|i| {
-            std::iter::once(i.category.clone()).chain(allowlist.parent_bundle(&i.category))
+            std::iter::once(i.category.clone()).chain(allowlist.prerequisites(&i.category))
         })
         .collect();
-    for category in needed {
-        if !bundles.contains(&category) {
-            bundles.push(category.to_string());
+    for spec in allowlist.bundles() {
+        if needed.contains(&spec.name) && !bundles.contains(&spec.name) {
+            bundles.push(spec.name);
         }
     }
+    // The kit components' class names are in the kit's sources, not the app's.
+    let kit_sources = crate::kit::sources_of(
+        imports
+            .iter()
+            .filter(|i| i.package == crate::kit::KIT_PACKAGE)
+            .map(|i| i.specifier.as_str()),
+    );
     let css = crate::tailwind::stylesheet(
         order
             .iter()
             .filter(|path| FileKind::of(path).is_script())
-            .filter_map(|path| files.get(path)),
+            .filter_map(|path| files.get(path))
+            .chain(kit_sources),
     );
     Ok(BundleOutput {
         css,

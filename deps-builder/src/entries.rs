@@ -9,6 +9,22 @@ use appbundle_bundler::Allowlist;
 pub const RUNTIME_FILE: &str = "appbundle-runtime.js";
 pub const RUNTIME_SOURCE: &str = include_str!("../runtime/appbundle-runtime.js");
 
+/// Where the kit's sources are written beside the entries (`entries/kit/components/ui/…`).
+pub const KIT_DIR: &str = "kit";
+
+/// Writes the kit's sources into `entries_dir/kit/`.
+pub fn write_kit_sources(entries_dir: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
+    let root = entries_dir.join(KIT_DIR);
+    for file in appbundle_bundler::kit::FILES {
+        let path = root.join(file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, file.source)?;
+    }
+    Ok(root)
+}
+
 /// The module, beside the entries, that a per-app icon package's bundle registers instead of
 /// the package: its exports other than icons (see `icon_data`).
 pub fn icon_base_file(specifier: &str) -> String {
@@ -46,8 +62,11 @@ pub fn entry_source(allowlist: &Allowlist, bundle: &BundleSpec) -> String {
         let per_app_icons = allowlist
             .package_of(specifier)
             .is_some_and(|p| p.per_app_layout(specifier).is_some());
+        let kit_module = appbundle_bundler::kit::module_for_specifier(specifier);
         let from = if *specifier == allowlist.runtime.module {
             format!("./{RUNTIME_FILE}")
+        } else if let Some(module) = kit_module {
+            format!("./{KIT_DIR}/{}", module.path)
         } else if per_app_icons {
             format!("./{}", icon_base_file(specifier))
         } else {
@@ -76,6 +95,21 @@ mod tests {
         assert!(source.contains("from \"./appbundle-runtime.js\""));
         assert!(source.contains("as \"react/jsx-runtime\""));
         assert!(source.contains("as \"@appbundle/runtime\""));
+    }
+
+    #[test]
+    fn kit_entry_registers_its_modules_from_the_kit_sources() {
+        let allowlist = Allowlist::embedded();
+        let kit = allowlist.bundles().pop().unwrap();
+        assert_eq!(kit.name, "kit", "the kit loads last");
+        let source = entry_source(allowlist, &kit);
+        assert!(
+            source.contains("from \"./kit/components/ui/button.tsx\""),
+            "{source}"
+        );
+        assert!(source.contains("as \"@/components/ui/button\""));
+        assert!(source.contains("as \"@/lib/utils\""));
+        assert!(!source.contains("internal"));
     }
 
     #[test]

@@ -42,6 +42,17 @@ pub fn available_imports(allowlist: &Allowlist) -> String {
         }
         out.push('\n');
     }
+    if let Some(kit) = &allowlist.kit {
+        out.push_str(&format!("COMPONENT KIT (built in; {}):\n", kit.hint));
+        for module in appbundle_bundler::kit::modules() {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                module.specifier(),
+                module.export_names().join(", ")
+            ));
+        }
+        out.push_str(&format!("  e.g. {}\n\n", kit.example));
+    }
     out.push_str("EXPLICITLY AVOID (they are rejected at build time):\n");
     for kind in [BlockKind::Redundant, BlockKind::Size, BlockKind::Security] {
         for group in allowlist.blocked.iter().filter(|g| g.kind == kind) {
@@ -100,5 +111,7 @@ mod tests {
             }
         }
         assert!(text.contains("@appbundle/runtime"));
+        assert!(text.contains("- @/components/ui/button: Button, buttonVariants\n"));
+        assert!(text.contains("- @/lib/utils: cn\n"));
     }
 }

@@ -1,13 +1,14 @@
 //! One category bundle with rolldown, in process: IIFE named `AppDependencies.<category>` with
 //! `extend`, minified, `process.env.NODE_ENV = "production"`, no inline licence comments, and a
-//! source map into the package sources. Every bundle but `core` takes React from `core`.
+//! source map into the package sources. Every bundle but `core` takes React from `core`; the kit
+//! takes its packages from their bundles.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rolldown::{
     Bundler, BundlerOptions, GlobalsOutputOption, InputItem, LegalComments, OutputExports,
-    OutputFormat, Platform, RawMinifyOptions, SourceMapType,
+    OutputFormat, Platform, RawMinifyOptions, ResolveOptions, SourceMapType,
 };
 use rolldown_common::Output;
 use rolldown_plugin_esm_external_require::EsmExternalRequirePlugin;
@@ -48,14 +49,25 @@ fn package_dir(module_id: &str) -> Option<String> {
     Some(format!("{}node_modules/{name}", &module_id[..start]))
 }
 
+/// What a bundle takes from other bundles besides React, and how its own `@/` imports resolve.
+#[derive(Debug, Default)]
+pub struct Sharing<'a> {
+    /// A split-off subpath bundle takes its package's root from the parent.
+    pub split_from: Option<&'a SplitFrom>,
+    /// Specifier → the bundle that registers it (the kit's radix, cva, sonner…).
+    pub from_bundles: Vec<(String, String)>,
+    /// The folder `@/x` imports resolve in (the kit's sources).
+    pub alias_root: Option<PathBuf>,
+}
+
 /// Bundles `entry` (a file in `cwd`, which holds `node_modules`).
-/// A split-off subpath bundle (`split_from`) also takes its package's root from the parent.
 pub async fn build_category(
     cwd: &Path,
     entry: &str,
     category: &str,
-    split_from: Option<&SplitFrom>,
+    sharing: Sharing<'_>,
 ) -> Result<BuiltChunk, BuildError> {
+    let split_from = sharing.split_from;
     let failed = |message: String| BuildError::Rolldown {
         category: category.to_string(),
         message,
@@ -77,13 +89,22 @@ pub async fn build_category(
             let from_core = SHARED_FROM_CORE
                 .iter()
                 .map(|s| (s.to_string(), format!("AppDependencies.core[{s:?}]")));
-            let from_parent = split_from.map(|split| {
-                (
-                    split.package.clone(),
-                    format!("AppDependencies.{}[{:?}]", split.bundle, split.package),
-                )
-            });
-            GlobalsOutputOption::FxHashMap(from_core.chain(from_parent).collect())
+            let from_parent = split_from.map(|split| (split.package.clone(), split.bundle.clone()));
+            let from_bundles = from_parent
+                .into_iter()
+                .chain(sharing.from_bundles.iter().cloned())
+                .map(|(specifier, bundle)| {
+                    let global = format!("AppDependencies.{bundle}[{specifier:?}]");
+                    (specifier, global)
+                });
+            GlobalsOutputOption::FxHashMap(from_core.chain(from_bundles).collect())
+        }),
+        resolve: sharing.alias_root.as_ref().map(|root| ResolveOptions {
+            alias: Some(vec![(
+                "@".to_string(),
+                vec![Some(root.to_string_lossy().into_owned())],
+            )]),
+            ..Default::default()
         }),
         define: Some(
             [(
@@ -104,7 +125,9 @@ pub async fn build_category(
         vec![Arc::new(EsmExternalRequirePlugin {
             external: SHARED_FROM_CORE
                 .iter()
-                .map(|s| StringOrRegex::String(s.to_string()))
+                .map(|s| s.to_string())
+                .chain(sharing.from_bundles.iter().map(|(s, _)| s.clone()))
+                .map(StringOrRegex::String)
                 .collect(),
             skip_duplicate_check: true,
         })]

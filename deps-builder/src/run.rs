@@ -11,8 +11,11 @@ use appbundle_bundler::manifest::{
 };
 use appbundle_bundler::Allowlist;
 
+use appbundle_bundler::allowlist::SpecifierClass;
+use appbundle_bundler::kit;
+
 use crate::entries::{
-    entry_source, icon_base_file, icon_base_source, RUNTIME_FILE, RUNTIME_SOURCE,
+    entry_source, icon_base_file, icon_base_source, write_kit_sources, RUNTIME_FILE, RUNTIME_SOURCE,
 };
 use crate::npm::sha256_hex;
 use crate::{exports, icon_data, io_error, npm, output, rolldown_build, types, BuildError};
@@ -70,7 +73,43 @@ pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -
     if allowlist.runtime.category == bundle.name {
         input.push_str(RUNTIME_SOURCE);
     }
+    if is_kit(allowlist, &bundle.name) {
+        for file in kit::FILES {
+            input.push_str(&format!("{}\n{}\n", file.path, file.source));
+        }
+    }
     sha256_hex(input.as_bytes())
+}
+
+fn is_kit(allowlist: &Allowlist, bundle: &str) -> bool {
+    allowlist.kit.as_ref().is_some_and(|k| k.bundle == bundle)
+}
+
+/// What `spec`'s bundle takes from other bundles, and (for the kit) where `@/` resolves.
+fn sharing<'a>(
+    allowlist: &Allowlist,
+    spec: &'a BundleSpec,
+    kit_root: &Path,
+) -> rolldown_build::Sharing<'a> {
+    if !is_kit(allowlist, &spec.name) {
+        return rolldown_build::Sharing {
+            split_from: spec.split_from.as_ref(),
+            ..Default::default()
+        };
+    }
+    let from_bundles = kit::packages()
+        .into_iter()
+        .filter(|p| !rolldown_build::SHARED_FROM_CORE.contains(p))
+        .filter_map(|specifier| match allowlist.classify(specifier) {
+            SpecifierClass::Allowed { category, .. } => Some((specifier.to_string(), category)),
+            _ => None,
+        })
+        .collect();
+    rolldown_build::Sharing {
+        split_from: None,
+        from_bundles,
+        alias_root: Some(kit_root.to_path_buf()),
+    }
 }
 
 fn load_previous(out_dir: &Path) -> Option<Manifest> {
@@ -150,6 +189,8 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
         std::fs::create_dir_all(&entries_dir).map_err(|e| io_error(entries_dir.display(), e))?;
         std::fs::write(entries_dir.join(RUNTIME_FILE), RUNTIME_SOURCE)
             .map_err(|e| io_error(RUNTIME_FILE, e))?;
+        let kit_root =
+            write_kit_sources(&entries_dir).map_err(|e| io_error(entries_dir.display(), e))?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -209,7 +250,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                         &npm_root,
                         &entry,
                         category,
-                        spec.split_from.as_ref(),
+                        sharing(allowlist, spec, &kit_root),
                     ))?;
                     licence_dirs.extend(chunk.package_dirs.iter().cloned());
                     bar.set_message(format!("{category}: compressing"));
@@ -290,10 +331,12 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
                 exports.extend(set.export_names().map(str::to_string));
                 exports.sort();
             }
+            let version = env!("CARGO_PKG_VERSION").to_string();
             let (package, version) = match allowlist.package_of(specifier) {
+                _ if is_kit(allowlist, category) => (kit::KIT_PACKAGE.to_string(), version),
                 Some(package) => (package.name.clone(), package.version.clone()),
                 // The built-in @appbundle/runtime ships with appbundle itself.
-                None => (specifier.clone(), env!("CARGO_PKG_VERSION").to_string()),
+                None => (specifier.clone(), version),
             };
             packages.insert(
                 specifier.clone(),

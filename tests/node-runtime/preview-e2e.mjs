@@ -106,6 +106,56 @@ out.checks.theme = await frame().evaluate(() => {
   };
 });
 
+// The built-in kit (shadcn/ui style): dialog, tabs, select and toast work by real clicks, the
+// colors come from the theme's variables, and nothing logs an error on the way.
+{
+  const from = await page.evaluate(() => window.__playground.messages.length);
+  await load(readApp(join(fixturesDir, 'ok-kit-dashboard')));
+  const f = frame();
+  const kit = {};
+  kit.components = await f.evaluate(() => [...new Set([...document.querySelectorAll('[data-slot]')].map((e) => e.dataset.slot.split('-')[0]))].sort());
+  // Colors before any pointer rests on a component (hover states change them).
+  kit.styles = await f.evaluate(() => {
+    const notify = getComputedStyle(document.getElementById('notify'));
+    const card = getComputedStyle(document.getElementById('profile'));
+    const tabsList = getComputedStyle(document.querySelector('[data-slot=tabs-list]'));
+    return {
+      buttonBackground: notify.backgroundColor, buttonColor: notify.color, buttonHeight: notify.height,
+      cardBorder: card.borderTopColor, cardRadius: card.borderTopLeftRadius,
+      tabsListBackground: tabsList.backgroundColor,
+    };
+  });
+  await f.getByRole('button', { name: 'Open dialog' }).click();
+  const dialog = f.getByRole('dialog');
+  await dialog.waitFor({ timeout: 5000 });
+  kit.dialog = await dialog.innerText();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 5000 });
+  await f.getByRole('tab', { name: 'Settings' }).click();
+  kit.tab = await f.getByRole('tabpanel').innerText();
+  await f.getByRole('combobox').click();
+  await f.getByRole('option', { name: 'Banana' }).click();
+  kit.picked = await f.locator('#picked').innerText();
+  kit.selectTrigger = await f.getByRole('combobox').innerText();
+  await f.getByRole('button', { name: 'Notify' }).click();
+  const toast = f.locator('[data-sonner-toast]');
+  await toast.first().waitFor({ timeout: 5000 });
+  kit.toast = await toast.first().innerText();
+  await page.waitForTimeout(300);
+  const messages = await page.evaluate((from) => window.__playground.messages.slice(from), from);
+  kit.errors = messages
+    .filter((m) => m.type === 'error' || (m.type === 'console' && (m.level === 'error' || m.level === 'warn')))
+    .map((m) => m.message || m.args.join(' '));
+  out.checks.kit = kit;
+}
+
+// An app's own components/ui/button.tsx wins over the kit's.
+await load(readApp(join(fixturesDir, 'ok-kit-own-button')));
+out.checks.ownButton = await frame().evaluate(() => {
+  const button = document.querySelector('#root button');
+  return { own: button.dataset.ownButton ?? null, slot: button.dataset.slot ?? null, text: button.innerText, kitCard: !!document.querySelector('[data-slot=card]') };
+});
+
 // A click changes state.
 await load(readApp(join(fixturesDir, 'ok-counter')));
 const before = await frame().locator('[data-testid=count]').innerText();

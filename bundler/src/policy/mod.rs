@@ -12,8 +12,9 @@ use swc_core::ecma::visit::{Visit, VisitWith};
 
 use crate::allowlist::{Allowlist, SpecifierClass};
 use crate::diagnostics::Diagnostic;
-use crate::files::{FileKind, SourceFiles};
+use crate::files::{FileKind, ResolveError, SourceFiles};
 use crate::imports::{ComputedImport, ImportRecord};
+use crate::kit;
 use crate::manifest::Manifest;
 use crate::parse::Locator;
 
@@ -47,9 +48,28 @@ pub fn judge_import(
         .as_deref()
         .or((specifier.starts_with('.') || specifier.starts_with('/')).then_some(specifier))
     {
-        let path = files
-            .resolve_relative(importer, local)
-            .map_err(|e| Box::new(rules::file_not_found::diagnostic(specifier, e)))?;
+        let path = match files.resolve_relative(importer, local) {
+            Ok(path) => path,
+            Err(missing) => {
+                // Not in the app: a kit module at that path fills in (the app's own file wins).
+                let kit = allowlist.kit.as_ref().zip(match &missing {
+                    ResolveError::NotFound { tried, .. } => kit::module_for_path(tried),
+                    _ => None,
+                });
+                if let Some((section, module)) = kit {
+                    return Ok(ModuleTarget::Dependency {
+                        package: kit::KIT_PACKAGE.to_string(),
+                        category: section.bundle.clone(),
+                        key: module.specifier(),
+                    });
+                }
+                return Err(Box::new(rules::file_not_found::diagnostic(
+                    specifier,
+                    missing,
+                    allowlist.kit.is_some(),
+                )));
+            }
+        };
         if FileKind::of(&path) == FileKind::Other {
             return Err(Box::new(rules::file_not_found::unsupported(&path)));
         }
@@ -112,8 +132,13 @@ pub fn judge_imported_names(
     let used = crate::value_refs::value_references(module);
     accepted
         .iter()
-        .filter(|(_, target)| matches!(target, ModuleTarget::Dependency { .. }))
-        .flat_map(|(record, _)| rules::unknown_export::check(record, manifest, allowlist, &used))
+        .filter_map(|(record, target)| match target {
+            ModuleTarget::Dependency { key, .. } => Some((record, key)),
+            ModuleTarget::File(_) => None,
+        })
+        .flat_map(|(record, key)| {
+            rules::unknown_export::check(record, key, manifest, allowlist, &used)
+        })
         .map(|(span, d)| locator.attach(d, span))
         .collect()
 }

@@ -5,12 +5,14 @@
 //! **Why**: the app would fail at run time; climbing out of the app must never reach anything.
 //!
 //! **Instead**: the closest existing file is suggested; images go inline (SVG as JSX) or by URL
-//! in `src`.
+//! in `src`. A missing `components/ui/<name>` that the built-in kit does not have either is told
+//! which components the kit has.
 
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::ResolveError;
 
-pub fn diagnostic(specifier: &str, error: ResolveError) -> Diagnostic {
+/// `with_kit`: the allowlist has the built-in kit, whose components can be named.
+pub fn diagnostic(specifier: &str, error: ResolveError, with_kit: bool) -> Diagnostic {
     match error {
         ResolveError::EscapesRoot => Diagnostic::error(
             DiagnosticCode::FileNotFound,
@@ -24,8 +26,21 @@ pub fn diagnostic(specifier: &str, error: ResolveError) -> Diagnostic {
                 DiagnosticCode::FileNotFound,
                 format!("`{specifier}` does not match any file of the app (looked for `{tried}` with .tsx, .ts, .jsx, .js, .json and /index)"),
             );
+            let kit_folder = tried
+                .strip_prefix("src/")
+                .unwrap_or(&tried)
+                .starts_with("components/ui/");
             match closest {
                 Some(path) => d.with_suggestion(format!("did you mean `{path}`?")),
+                None if kit_folder && with_kit => {
+                    let names: Vec<&str> = crate::kit::modules()
+                        .filter_map(|m| m.module_path().strip_prefix("components/ui/"))
+                        .collect();
+                    d.with_suggestion(format!(
+                        "the built-in kit has no such component; it has {}. Use one of those, or add the file `{tried}.tsx` to the app",
+                        names.join(", ")
+                    ))
+                }
                 None => d.with_suggestion(format!(
                     "add the file `{tried}.tsx` to the app, or remove the import"
                 )),

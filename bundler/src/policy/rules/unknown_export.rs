@@ -26,18 +26,21 @@ const MAX_SUGGESTIONS: usize = 3;
 
 /// Names of `record` that the package does not export, with the span to report. Names only
 /// used as types (`used` does not hold them) are skipped: they are erased before run time.
+/// `key` is what the specifier resolved to (`@/components/ui/button` for
+/// `./components/ui/button`).
 pub fn check(
     record: &ImportRecord,
+    key: &str,
     manifest: &Manifest,
     allowlist: &Allowlist,
     used: &HashSet<Id>,
 ) -> Vec<(Span, Diagnostic)> {
-    let Some(exports) = manifest.exports_of(&record.specifier) else {
+    let Some(exports) = manifest.exports_of(key) else {
         return Vec::new();
     };
     let has = |name: &str| exports.binary_search_by(|e| e.as_str().cmp(name)).is_ok();
     let hint = allowlist
-        .package_of(&record.specifier)
+        .package_of(key)
         .and_then(|p| p.export_hint.clone());
     let specifier = &record.specifier;
     record

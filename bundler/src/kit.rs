@@ -1,0 +1,331 @@
+//! The built-in component kit: shadcn/ui-style components (`@/components/ui/button`, …) and
+//! `cn` (`@/lib/utils`), written in this repository under `kit/`, prebuilt by deps-builder into
+//! a bundle of their own on top of the radix packages.
+//!
+//! Code generators import these paths as if the app had them (a shadcn project does). An app
+//! that ships its own file at such a path gets its own file: the kit only fills in what is
+//! missing. The sources are embedded so that the bundler can also generate the Tailwind CSS of
+//! the kit components an app uses, and know which bundles the kit's bundle needs.
+
+use std::collections::BTreeSet;
+
+use crate::allowlist::{Allowlist, SpecifierClass};
+
+/// One source file of the kit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KitFile {
+    /// Relative to `kit/`: `components/ui/button.tsx`.
+    pub path: &'static str,
+    pub source: &'static str,
+}
+
+macro_rules! kit_files {
+    ($($path:literal),* $(,)?) => {
+        &[$(KitFile { path: $path, source: include_str!(concat!("../../kit/", $path)) }),*]
+    };
+}
+
+/// Every file of the kit. Files under `internal/` are shared by components and not importable.
+pub const FILES: &[KitFile] = kit_files![
+    "lib/utils.ts",
+    "internal/icons.tsx",
+    "components/ui/accordion.tsx",
+    "components/ui/alert.tsx",
+    "components/ui/avatar.tsx",
+    "components/ui/badge.tsx",
+    "components/ui/button.tsx",
+    "components/ui/card.tsx",
+    "components/ui/checkbox.tsx",
+    "components/ui/dialog.tsx",
+    "components/ui/dropdown-menu.tsx",
+    "components/ui/hover-card.tsx",
+    "components/ui/input.tsx",
+    "components/ui/label.tsx",
+    "components/ui/popover.tsx",
+    "components/ui/progress.tsx",
+    "components/ui/radio-group.tsx",
+    "components/ui/scroll-area.tsx",
+    "components/ui/select.tsx",
+    "components/ui/separator.tsx",
+    "components/ui/sheet.tsx",
+    "components/ui/skeleton.tsx",
+    "components/ui/slider.tsx",
+    "components/ui/sonner.tsx",
+    "components/ui/switch.tsx",
+    "components/ui/table.tsx",
+    "components/ui/tabs.tsx",
+    "components/ui/textarea.tsx",
+    "components/ui/toaster.tsx",
+    "components/ui/toggle.tsx",
+    "components/ui/tooltip.tsx",
+    "components/ui/use-toast.ts",
+    "hooks/use-toast.ts",
+];
+
+/// The name kit imports carry as their package (in `imports` and the manifest).
+pub const KIT_PACKAGE: &str = "@appbundle/kit";
+
+/// The alias prefix shadcn projects import the kit by.
+const ALIAS: &str = "@/";
+
+impl KitFile {
+    /// `components/ui/button`: the path without its extension.
+    pub fn module_path(&self) -> &'static str {
+        self.path
+            .rsplit_once('.')
+            .map_or(self.path, |(stem, _)| stem)
+    }
+
+    /// `@/components/ui/button`: how apps import it, and the key its bundle registers.
+    pub fn specifier(&self) -> String {
+        format!("{ALIAS}{}", self.module_path())
+    }
+
+    pub fn is_importable(&self) -> bool {
+        !self.path.starts_with("internal/")
+    }
+
+    /// The specifiers in its `from "…"` clauses (the kit's own sources, so plain scanning is
+    /// enough; a test checks every one resolves).
+    pub fn imports(&self) -> impl Iterator<Item = &'static str> {
+        self.source.split("from \"").skip(1).filter_map(|rest| {
+            let end = rest.find('"')?;
+            Some(&rest[..end])
+        })
+    }
+
+    /// The names it exports (`export { A, B }`, `export function cn`), for the prompts; the
+    /// manifest's list, read from the built bundle, is checked against it.
+    pub fn export_names(&self) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        for (index, _) in self.source.match_indices("export ") {
+            let rest = &self.source[index + "export ".len()..];
+            if let Some(list) = rest.strip_prefix('{') {
+                let Some(end) = list.find('}') else { continue };
+                names.extend(
+                    list[..end]
+                        .split(',')
+                        .map(|n| n.trim())
+                        .filter(|n| !n.is_empty() && !n.starts_with("type "))
+                        .map(|n| n.rsplit_once(" as ").map_or(n, |(_, alias)| alias.trim())),
+                );
+            } else if let Some(declared) = ["function ", "const "]
+                .iter()
+                .find_map(|keyword| rest.strip_prefix(keyword))
+            {
+                let end = declared
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(declared.len());
+                names.push(&declared[..end]);
+            }
+        }
+        names.sort_unstable();
+        names
+    }
+
+    /// The kit files it imports (`@/lib/utils`, `../../internal/icons`).
+    fn kit_imports(&self) -> impl Iterator<Item = &'static KitFile> + '_ {
+        let dir = self.path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        self.imports().filter_map(move |specifier| {
+            if let Some(rooted) = specifier.strip_prefix(ALIAS) {
+                return file_at(rooted);
+            }
+            let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+            for segment in specifier.strip_prefix("./").unwrap_or(specifier).split('/') {
+                match segment {
+                    ".." => {
+                        parts.pop()?;
+                    }
+                    "." => {}
+                    s if specifier.starts_with('.') => parts.push(s),
+                    _ => return None,
+                }
+            }
+            file_at(&parts.join("/"))
+        })
+    }
+}
+
+/// The kit file at `module_path` (`components/ui/button`, no extension), importable or not.
+fn file_at(module_path: &str) -> Option<&'static KitFile> {
+    FILES.iter().find(|f| f.module_path() == module_path)
+}
+
+/// The importable kit modules.
+pub fn modules() -> impl Iterator<Item = &'static KitFile> {
+    FILES.iter().filter(|f| f.is_importable())
+}
+
+/// The kit module an app path that the app does not have refers to: `components/ui/button`,
+/// `src/components/ui/button` or `components/ui/button.tsx` (root-relative, as an import of
+/// `@/…` or `./components/ui/…` resolves).
+pub fn module_for_path(path: &str) -> Option<&'static KitFile> {
+    let path = path.strip_prefix("src/").unwrap_or(path);
+    let stem = [".tsx", ".ts", ".jsx", ".js"]
+        .iter()
+        .find_map(|ext| path.strip_suffix(ext))
+        .unwrap_or(path);
+    file_at(stem).filter(|f| f.is_importable())
+}
+
+/// The importable kit module registered under `specifier` (`@/components/ui/button`).
+pub fn module_for_specifier(specifier: &str) -> Option<&'static KitFile> {
+    modules().find(|f| f.specifier() == specifier)
+}
+
+/// Every package the kit imports (`@radix-ui/react-dialog`, `sonner`, `react`, …).
+pub fn packages() -> BTreeSet<&'static str> {
+    FILES
+        .iter()
+        .flat_map(KitFile::imports)
+        .filter(|s| !s.starts_with('.') && !s.starts_with(ALIAS))
+        .collect()
+}
+
+/// The bundles that must load before the kit's (those of its packages), except always-loaded
+/// ones. Unknown packages are left out here and fail deps-builder's build and this crate's tests.
+pub fn required_bundles(allowlist: &Allowlist) -> BTreeSet<String> {
+    let always: BTreeSet<&str> = allowlist.always_loaded().collect();
+    packages()
+        .into_iter()
+        .filter_map(|specifier| match allowlist.classify(specifier) {
+            SpecifierClass::Allowed { category, .. } => Some(category),
+            _ => None,
+        })
+        .filter(|bundle| !always.contains(bundle.as_str()))
+        .collect()
+}
+
+/// The sources of the kit modules registered under `specifiers` and of the kit files they
+/// import, for the app's Tailwind CSS (the kit components' class names live there).
+pub fn sources_of<'a>(specifiers: impl IntoIterator<Item = &'a str>) -> Vec<&'static str> {
+    let mut seen: BTreeSet<&'static str> = BTreeSet::new();
+    let mut queue: Vec<&'static KitFile> = specifiers
+        .into_iter()
+        .filter_map(module_for_specifier)
+        .collect();
+    let mut sources = Vec::new();
+    while let Some(file) = queue.pop() {
+        if !seen.insert(file.path) {
+            continue;
+        }
+        sources.push(file.source);
+        queue.extend(file.kit_imports());
+    }
+    sources
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kit_import_is_a_kit_file_or_an_allowlisted_package() {
+        let allowlist = Allowlist::embedded();
+        for file in FILES {
+            let local = file.kit_imports().count();
+            let relative = file
+                .imports()
+                .filter(|s| s.starts_with('.') || s.starts_with(ALIAS))
+                .count();
+            assert_eq!(
+                local, relative,
+                "{}: a kit import does not resolve",
+                file.path
+            );
+        }
+        for package in packages() {
+            assert!(
+                matches!(allowlist.classify(package), SpecifierClass::Allowed { .. }),
+                "the kit imports `{package}`, which is not allowlisted"
+            );
+        }
+    }
+
+    #[test]
+    fn the_issue_s_components_are_importable() {
+        for name in [
+            "accordion",
+            "alert",
+            "avatar",
+            "badge",
+            "button",
+            "card",
+            "checkbox",
+            "dialog",
+            "dropdown-menu",
+            "input",
+            "label",
+            "popover",
+            "progress",
+            "scroll-area",
+            "select",
+            "separator",
+            "sheet",
+            "skeleton",
+            "slider",
+            "switch",
+            "table",
+            "tabs",
+            "textarea",
+            "sonner",
+            "toaster",
+            "tooltip",
+        ] {
+            let specifier = format!("@/components/ui/{name}");
+            assert!(module_for_specifier(&specifier).is_some(), "{specifier}");
+        }
+        assert!(module_for_specifier("@/lib/utils").is_some());
+        assert!(module_for_specifier("@/internal/icons").is_none());
+    }
+
+    #[test]
+    fn export_names_are_read_from_the_sources() {
+        let named = |specifier: &str| module_for_specifier(specifier).unwrap().export_names();
+        assert_eq!(
+            named("@/components/ui/button"),
+            vec!["Button", "buttonVariants"]
+        );
+        assert_eq!(named("@/lib/utils"), vec!["cn"]);
+        assert_eq!(named("@/hooks/use-toast"), vec!["toast", "useToast"]);
+        assert_eq!(named("@/components/ui/toaster"), vec!["Toaster"]);
+        assert_eq!(named("@/components/ui/dialog").len(), 10);
+    }
+
+    #[test]
+    fn paths_map_with_or_without_src_and_extension() {
+        let button = Some("components/ui/button.tsx");
+        assert_eq!(
+            module_for_path("components/ui/button").map(|f| f.path),
+            button
+        );
+        assert_eq!(
+            module_for_path("src/components/ui/button").map(|f| f.path),
+            button
+        );
+        assert_eq!(
+            module_for_path("components/ui/button.tsx").map(|f| f.path),
+            button
+        );
+        assert_eq!(module_for_path("components/ui/carousel"), None);
+        assert_eq!(module_for_path("internal/icons"), None);
+    }
+
+    #[test]
+    fn the_kit_needs_the_radix_utility_and_toast_bundles() {
+        let bundles = required_bundles(Allowlist::embedded());
+        assert_eq!(
+            bundles.into_iter().collect::<Vec<_>>(),
+            vec!["feedback", "ui_radix", "utils"]
+        );
+    }
+
+    #[test]
+    fn css_sources_follow_kit_imports() {
+        let sources = sources_of(["@/components/ui/dialog"]);
+        assert!(sources.iter().any(|s| s.contains("DialogOverlay")));
+        assert!(sources.iter().any(|s| s.contains("export function cn")));
+        assert!(sources.iter().any(|s| s.contains("XIcon = glyph")));
+        assert!(!sources.iter().any(|s| s.contains("function Button")));
+    }
+}

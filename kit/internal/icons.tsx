@@ -1,0 +1,34 @@
+import * as React from "react";
+
+// The few glyphs the kit draws, as inline SVG (24×24, stroked like lucide), so kit components
+// need no icon bundle.
+function glyph(name: string, children: React.ReactNode) {
+  function Glyph(props: React.ComponentProps<"svg">) {
+    return (
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        width={24}
+        height={24}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        {...props}
+      >
+        {children}
+      </svg>
+    );
+  }
+  Glyph.displayName = name;
+  return Glyph;
+}
+
+export const XIcon = glyph("XIcon", <path d="M18 6 6 18M6 6l12 12" />);
+export const CheckIcon = glyph("CheckIcon", <path d="M20 6 9 17l-5-5" />);
+export const ChevronDownIcon = glyph("ChevronDownIcon", <path d="m6 9 6 6 6-6" />);
+export const ChevronUpIcon = glyph("ChevronUpIcon", <path d="m18 15-6-6-6 6" />);
+export const ChevronRightIcon = glyph("ChevronRightIcon", <path d="m9 18 6-6-6-6" />);
+export const CircleIcon = glyph("CircleIcon", <circle cx="12" cy="12" r="10" />);
