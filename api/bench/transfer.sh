@@ -11,4 +11,5 @@ port=18082
 start_release_server "$port" /tmp/appbundle-transfer-bench.log
 node api/bench/transfer.mjs "http://127.0.0.1:$port" bundler/tests/fixtures \
   ok-counter ok-dnd-kit-kanban ok-form-rhf-zod ok-lucide-icons ok-zustand-todo \
-  ok-recharts-dashboard ok-date-fns-calendar ok-react-icons-subpath ok-sonner
+  ok-recharts-dashboard ok-date-fns-calendar ok-react-icons-subpath ok-sonner \
+  ok-kit-dashboard ok-kit-own-button

@@ -320,6 +320,51 @@ mod tests {
         );
     }
 
+    /// The class names in the kit's class lists (string literals with several words).
+    fn class_names(source: &str) -> Vec<&str> {
+        source
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|literal| literal.contains(' ') && !literal.contains('\n'))
+            .flat_map(str::split_whitespace)
+            .filter(|word| word.contains('-') || word.contains(':'))
+            // SVG path data (`M18 6 6 18`) is not a class list.
+            .filter(|word| !word.starts_with(|c: char| c.is_ascii_digit()))
+            .collect()
+    }
+
+    /// `.focus-visible\:ring-1`, as the class appears in a selector.
+    fn selector(class: &str) -> String {
+        let mut out = String::from(".");
+        for c in class.chars() {
+            if !(c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn every_kit_class_has_css() {
+        let sources: Vec<&str> = FILES.iter().map(|f| f.source).collect();
+        let css = crate::tailwind::stylesheet(sources.iter().copied());
+        let classes: BTreeSet<&str> = sources.iter().flat_map(|s| class_names(s)).collect();
+        assert!(classes.len() > 200, "{} classes", classes.len());
+        let missing: Vec<&&str> = classes
+            .iter()
+            .filter(|class| {
+                let selector = selector(class);
+                !css.match_indices(&selector).any(|(at, _)| {
+                    let next = css[at + selector.len()..].chars().next();
+                    matches!(next, Some(' ' | '{' | ':' | ',' | '>' | '.' | '['))
+                })
+            })
+            .collect();
+        assert!(missing.is_empty(), "no CSS for {missing:?}");
+    }
+
     #[test]
     fn css_sources_follow_kit_imports() {
         let sources = sources_of(["@/components/ui/dialog"]);

@@ -42,13 +42,19 @@ pub fn judge_import(
     if rules::url_import::is_url(specifier) {
         return Err(Box::new(rules::url_import::diagnostic(specifier)));
     }
-    // `@/x` is the app's own root: the tsconfig alias code generators write.
+    // `@/x` is the app's own root, or its `src/` (the tsconfig alias code generators write).
     let rooted = specifier.strip_prefix("@/").map(|rest| format!("/{rest}"));
     if let Some(local) = rooted
         .as_deref()
         .or((specifier.starts_with('.') || specifier.starts_with('/')).then_some(specifier))
     {
-        let path = match files.resolve_relative(importer, local) {
+        let resolved = files.resolve_relative(importer, local).or_else(|missing| {
+            let in_src = rooted.as_ref().map(|rooted| format!("/src{rooted}"));
+            in_src
+                .and_then(|in_src| files.resolve_relative(importer, &in_src).ok())
+                .ok_or(missing)
+        });
+        let path = match resolved {
             Ok(path) => path,
             Err(missing) => {
                 // Not in the app: a kit module at that path fills in (the app's own file wins).
@@ -253,4 +259,68 @@ impl Visit for PatternVisitor {
     }
 
     fn visit_ts_type(&mut self, _: &swc_core::ecma::ast::TsType) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn app(paths: &[&str]) -> SourceFiles {
+        let files: BTreeMap<String, String> = paths
+            .iter()
+            .map(|p| (p.to_string(), String::new()))
+            .collect();
+        SourceFiles::new(files)
+    }
+
+    fn judge(files: &SourceFiles, importer: &str, specifier: &str) -> ModuleTarget {
+        judge_import(Allowlist::embedded(), files, importer, specifier).unwrap()
+    }
+
+    fn kit(key: &str) -> ModuleTarget {
+        ModuleTarget::Dependency {
+            package: kit::KIT_PACKAGE.into(),
+            category: "kit".into(),
+            key: key.into(),
+        }
+    }
+
+    #[test]
+    fn the_app_s_own_files_win_over_the_kit_at_the_root_and_under_src() {
+        let root = app(&["App.tsx", "components/ui/button.tsx"]);
+        let own = ModuleTarget::File("components/ui/button.tsx".into());
+        assert_eq!(judge(&root, "App.tsx", "@/components/ui/button"), own);
+        assert_eq!(judge(&root, "App.tsx", "./components/ui/button"), own);
+        assert_eq!(
+            judge(&root, "App.tsx", "@/components/ui/card"),
+            kit("@/components/ui/card")
+        );
+
+        let src = app(&["src/App.tsx", "src/components/ui/button.tsx"]);
+        let own = ModuleTarget::File("src/components/ui/button.tsx".into());
+        assert_eq!(judge(&src, "src/App.tsx", "@/components/ui/button"), own);
+        assert_eq!(judge(&src, "src/App.tsx", "./components/ui/button"), own);
+        assert_eq!(
+            judge(&src, "src/App.tsx", "./components/ui/dialog"),
+            kit("@/components/ui/dialog")
+        );
+        assert_eq!(
+            judge(&src, "src/App.tsx", "@/lib/utils"),
+            kit("@/lib/utils")
+        );
+    }
+
+    #[test]
+    fn without_a_kit_in_the_allowlist_a_missing_file_stays_missing() {
+        let mut allowlist = Allowlist::embedded().clone();
+        allowlist.kit = None;
+        let files = app(&["App.tsx"]);
+        let judged = judge_import(&allowlist, &files, "App.tsx", "@/components/ui/button");
+        assert_eq!(
+            judged.unwrap_err().code,
+            crate::DiagnosticCode::FileNotFound
+        );
+    }
 }

@@ -16,7 +16,7 @@ function ScrollArea({
     >
       <ScrollAreaPrimitive.Viewport
         data-slot="scroll-area-viewport"
-        className="h-full w-full rounded-[inherit]"
+        className="h-full w-full"
       >
         {children}
       </ScrollAreaPrimitive.Viewport>
