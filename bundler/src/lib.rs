@@ -25,6 +25,7 @@ pub mod policy;
 pub mod report;
 pub mod rewrite;
 pub mod tailwind;
+pub mod tailwind_compat;
 pub mod transform;
 pub mod value_refs;
 

@@ -105,6 +105,7 @@ body {
 fn utilities_config() -> encre_css::Config {
     let mut config = encre_css::Config::default();
     config.preflight = encre_css::Preflight::new_none();
+    crate::tailwind_compat::register(&mut config);
     for token in TOKENS {
         config.theme.colors.add(*token, format!("var(--{token})"));
     }
