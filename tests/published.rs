@@ -23,14 +23,20 @@ const BOB: &str = "key-bob";
 
 const TODO_APP: &str = r#"import { useAppData } from '@appbundle/runtime';
 import { Heart } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
 
 export default function Todos() {
   const todos = useAppData('todos');
   return (
     <main>
       <h1>Published todos <Heart size={16} /></h1>
-      <button onClick={() => todos.create({ text: 'from the page' })}>add</button>
-      <ul>{todos.items.map((t: { id: string; text: string }) => <li key={t.id}>{t.text}</li>)}</ul>
+      <Button onClick={() => todos.create({ text: 'from the page' })}>add</Button>
+      <Card>
+        <CardContent>
+          <ul>{todos.items.map((t: { id: string; text: string }) => <li key={t.id}>{t.text}</li>)}</ul>
+        </CardContent>
+      </Card>
     </main>
   );
 }
@@ -207,6 +213,14 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
         .contains("script-src 'self'"));
     let html = page.text().await.unwrap();
     assert!(html.contains("<script src=\"deps/core."), "{html}");
+    // The kit's bundle, after the bundles it is built on.
+    let kit = html
+        .find("<script src=\"deps/kit.")
+        .expect("the kit bundle");
+    let radix = html
+        .find("<script src=\"deps/ui_radix.")
+        .expect("the radix bundle");
+    assert!(radix < kit, "{html}");
     assert!(html.contains("<script src=\"app.js\">"));
     let script = http_get(format!("{base}/apps/limits-app/app.js")).await;
     assert_eq!(script.status(), StatusCode::OK);
@@ -616,6 +630,10 @@ async fn in_chromium(url: String, mode: &'static str) -> Value {
         "{seen}"
     );
     assert_eq!(seen["svg"], 1, "the lucide icon did not render: {seen}");
+    assert_eq!(
+        seen["kitButton"], true,
+        "the kit's Button did not render: {seen}"
+    );
     seen
 }
 

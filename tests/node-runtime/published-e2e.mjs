@@ -15,6 +15,9 @@ page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 page.on('pageerror', (e) => errors.push(String(e)));
 await page.goto(url);
 await page.waitForSelector('h1', { timeout: 15000 });
+// The kit's Button, styled by the theme: the primary color from its CSS variable (read before
+// any click leaves the pointer hovering it).
+const kitButton = await page.$eval('button', (b) => b.dataset.slot === 'button' && getComputedStyle(b).backgroundColor === 'oklch(0.205 0 0)');
 if (mode === 'add') {
   const before = await page.locator('li').count();
   await page.click('button');
@@ -26,5 +29,5 @@ if (mode === 'add') {
 const items = await page.$$eval('li', (lis) => lis.map((li) => li.textContent));
 const heading = await page.textContent('h1');
 const svg = await page.locator('h1 svg').count();
-console.log(JSON.stringify({ heading, svg, items, errors }));
+console.log(JSON.stringify({ heading, svg, kitButton, items, errors }));
 await browser.close();
