@@ -119,8 +119,8 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "hostStore": ["new"],
         })
     );
-    // The kit: 12+ kinds of component on the page, each interaction by real clicks, colors
-    // from the theme's variables (primary button, card border, muted tabs list), no error or
+    // The kit: 12+ kinds of component on the page, each interaction by real clicks, colors and
+    // radii from the theme's variables (primary button, card border, muted tabs list), no error or
     // warning logged (radix warns about a dialog without a title, React about bad props).
     let kit = &checks["kit"];
     let kinds = kit["components"].as_array().unwrap();
@@ -142,8 +142,10 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "buttonBackground": "oklch(0.205 0 0)",
             "buttonColor": "oklch(0.985 0 0)",
             "buttonHeight": "36px",
+            // --radius 0.625rem: rounded-md is 2px less, rounded-xl 4px more.
+            "buttonRadius": "8px",
             "cardBorder": "oklch(0.922 0 0)",
-            "cardRadius": "12px",
+            "cardRadius": "14px",
             "tabsListBackground": "oklch(0.97 0 0)",
         })
     );

@@ -5,6 +5,7 @@
 //! `border-input`, `ring-ring`, …): each is a color that reads a CSS variable, and an app that
 //! uses any of them also gets the variables with shadcn's default light theme on `:root` and
 //! dark theme on `.dark`, plus shadcn's base layer (border and outline colors, page colors).
+//! `rounded-sm` … `rounded-xl` follow the theme's `--radius` when the theme is there.
 
 /// Token name → the CSS variable it reads.
 const TOKENS: &[&str] = &[
@@ -37,6 +38,10 @@ const TOKENS: &[&str] = &[
 /// shadcn/ui's default ("neutral") theme values, light then dark.
 const THEME: &str = ":root {
   --radius: 0.625rem;
+  --radius-sm: calc(var(--radius) - 4px);
+  --radius-md: calc(var(--radius) - 2px);
+  --radius-lg: var(--radius);
+  --radius-xl: calc(var(--radius) + 4px);
   --background: oklch(1 0 0);
   --foreground: oklch(0.145 0 0);
   --card: oklch(1 0 0);
@@ -101,11 +106,27 @@ body {
 }
 ";
 
+/// shadcn's radius scale: `rounded-lg` is the theme's `--radius`, the other sizes steps from it.
+/// Without the theme, Tailwind's own sizes apply (the fallbacks).
+const RADIUS: encre_css::prelude::build_plugin::StaticPlugin = {
+    use encre_css::prelude::build_plugin::*;
+    Plugin::ListProperties(ListProperties {
+        props: map! {
+            "rounded-sm" => &["border-radius: var(--radius-sm, 0.25rem);"],
+            "rounded-md" => &["border-radius: var(--radius-md, 0.375rem);"],
+            "rounded-lg" => &["border-radius: var(--radius-lg, 0.5rem);"],
+            "rounded-xl" => &["border-radius: var(--radius-xl, 0.75rem);"],
+        },
+        ..ListProperties::default()
+    })
+};
+
 /// Utilities only: the preflight is added apart, so the theme's base layer can sit between.
 fn utilities_config() -> encre_css::Config {
     let mut config = encre_css::Config::default();
     config.preflight = encre_css::Preflight::new_none();
     crate::tailwind_compat::register(&mut config);
+    config.register_plugin(&RADIUS);
     for token in TOKENS {
         config.theme.colors.add(*token, format!("var(--{token})"));
     }
@@ -153,6 +174,30 @@ mod tests {
     }
 
     #[test]
+    fn radius_sizes_read_the_theme_radius_with_tailwind_s_as_fallback() {
+        let css = stylesheet([
+            "<div className=\"rounded-lg hover:rounded-md rounded-xl rounded-full\" />",
+        ]);
+        assert!(
+            css.contains(".rounded-lg {\n  border-radius: var(--radius-lg, 0.5rem);\n}"),
+            "{css}"
+        );
+        assert!(css
+            .contains(".hover\\:rounded-md:hover {\n  border-radius: var(--radius-md, 0.375rem);"));
+        assert!(css.contains(".rounded-xl {\n  border-radius: var(--radius-xl, 0.75rem);\n}"));
+        assert!(css.contains(".rounded-full {\n  border-radius: 9999px;"));
+        assert_eq!(
+            css.matches(".rounded-lg {").count(),
+            1,
+            "one rule per class"
+        );
+        assert!(
+            !css.contains("--primary"),
+            "radius alone does not pull in the theme"
+        );
+    }
+
+    #[test]
     fn theme_tokens_read_the_shadcn_variables() {
         let css = stylesheet([
             "<button className=\"bg-primary text-primary-foreground hover:bg-primary/90 border-input ring-ring text-muted-foreground\" />",
@@ -162,6 +207,7 @@ mod tests {
         assert!(css.contains("border-color: var(--input)"));
         assert!(css.contains("color-mix(in oklab, var(--primary) 90%, transparent)"));
         assert!(css.contains(":root {\n  --radius: 0.625rem;"));
+        assert!(css.contains("--radius-lg: var(--radius);"));
         assert!(css.contains(".dark {\n  --background: oklch(0.145 0 0);"));
         let preflight = css.find("box-sizing: border-box").unwrap();
         let base = css.find("border-color: var(--border)").unwrap();

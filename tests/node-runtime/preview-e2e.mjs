@@ -120,7 +120,7 @@ out.checks.theme = await frame().evaluate(() => {
     const card = getComputedStyle(document.getElementById('profile'));
     const tabsList = getComputedStyle(document.querySelector('[data-slot=tabs-list]'));
     return {
-      buttonBackground: notify.backgroundColor, buttonColor: notify.color, buttonHeight: notify.height,
+      buttonBackground: notify.backgroundColor, buttonColor: notify.color, buttonHeight: notify.height, buttonRadius: notify.borderTopLeftRadius,
       cardBorder: card.borderTopColor, cardRadius: card.borderTopLeftRadius,
       tabsListBackground: tabsList.backgroundColor,
     };
