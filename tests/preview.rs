@@ -132,6 +132,10 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         kit["dialog"], "Edit profile\n\nChanges are saved when you close.\n\nClose",
         "{kit}"
     );
+    assert_eq!(kit["alertDialog"], "Delete the account?");
+    assert_eq!(kit["collapsedBefore"], 0, "{kit}");
+    assert_eq!(kit["collapsibleOpened"], "Hidden details");
+    assert_eq!(kit["toggleGroup"], "on");
     assert_eq!(kit["tab"], "Settings panel");
     assert_eq!(kit["picked"], "Picked: Banana");
     assert_eq!(kit["selectTrigger"], "Banana");

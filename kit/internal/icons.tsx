@@ -31,4 +31,13 @@ export const CheckIcon = glyph("CheckIcon", <path d="M20 6 9 17l-5-5" />);
 export const ChevronDownIcon = glyph("ChevronDownIcon", <path d="m6 9 6 6 6-6" />);
 export const ChevronUpIcon = glyph("ChevronUpIcon", <path d="m18 15-6-6-6 6" />);
 export const ChevronRightIcon = glyph("ChevronRightIcon", <path d="m9 18 6-6-6-6" />);
+export const ChevronLeftIcon = glyph("ChevronLeftIcon", <path d="m15 18-6-6 6-6" />);
+export const MoreHorizontalIcon = glyph(
+  "MoreHorizontalIcon",
+  <>
+    <circle cx="12" cy="12" r="1" />
+    <circle cx="19" cy="12" r="1" />
+    <circle cx="5" cy="12" r="1" />
+  </>,
+);
 export const CircleIcon = glyph("CircleIcon", <circle cx="12" cy="12" r="10" />);

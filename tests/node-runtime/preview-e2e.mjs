@@ -131,6 +131,17 @@ out.checks.theme = await frame().evaluate(() => {
   kit.dialog = await dialog.innerText();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached', timeout: 5000 });
+  await f.getByRole('button', { name: 'Delete account' }).click();
+  const confirm = f.getByRole('alertdialog');
+  await confirm.waitFor({ timeout: 5000 });
+  kit.alertDialog = await confirm.getByRole('heading').innerText();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await confirm.waitFor({ state: 'detached', timeout: 5000 });
+  kit.collapsedBefore = await f.getByText('Hidden details').count();
+  await f.getByRole('button', { name: 'Show details' }).click();
+  kit.collapsibleOpened = await f.getByText('Hidden details').innerText();
+  await f.getByRole('radio', { name: 'Grid' }).click();
+  kit.toggleGroup = await f.getByRole('radio', { name: 'Grid' }).getAttribute('data-state');
   await f.getByRole('tab', { name: 'Settings' }).click();
   kit.tab = await f.getByRole('tabpanel').innerText();
   await f.getByRole('combobox').click();
