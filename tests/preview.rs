@@ -141,6 +141,11 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
     assert_eq!(kit["selectTrigger"], "Banana");
     assert_eq!(kit["toast"], "Saved!");
     assert_eq!(
+        kit["legacyToast"], "Archived\nMoved to the archive\nUndo",
+        "{kit}"
+    );
+    assert_eq!(kit["legacyToastAction"], 1);
+    assert_eq!(
         kit["styles"],
         json!({
             "buttonBackground": "oklch(0.205 0 0)",

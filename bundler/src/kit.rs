@@ -60,6 +60,7 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/table.tsx",
     "components/ui/tabs.tsx",
     "components/ui/textarea.tsx",
+    "components/ui/toast.tsx",
     "components/ui/toaster.tsx",
     "components/ui/toggle.tsx",
     "components/ui/toggle-group.tsx",

@@ -152,6 +152,11 @@ out.checks.theme = await frame().evaluate(() => {
   const toast = f.locator('[data-sonner-toast]');
   await toast.first().waitFor({ timeout: 5000 });
   kit.toast = await toast.first().innerText();
+  await f.getByRole('button', { name: 'Archive', exact: true }).click();
+  const archived = f.locator('[data-sonner-toast]', { hasText: 'Archived' });
+  await archived.waitFor({ timeout: 5000 });
+  kit.legacyToast = await archived.innerText();
+  kit.legacyToastAction = await archived.getByRole('button', { name: 'Undo archive' }).count();
   await page.waitForTimeout(300);
   const messages = await page.evaluate((from) => window.__playground.messages.slice(from), from);
   kit.errors = messages

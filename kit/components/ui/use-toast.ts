@@ -11,11 +11,8 @@ type ToastOptions = {
 };
 
 function toast({ title, description, variant, duration, action }: ToastOptions) {
-  const options = {
-    description,
-    duration,
-    action: action && typeof action === "object" && "label" in action ? action : undefined,
-  };
+  // sonner takes either an action object or an element (`<ToastAction>` from ./toast).
+  const options = { description, duration, action };
   const id =
     variant === "destructive" ? sonnerToast.error(title, options) : sonnerToast(title, options);
   return {
