@@ -1,5 +1,6 @@
 //! The PreviewRuntime in real headless Chromium (playwright-core driving Debian's chromium):
-//! the playground on one origin embeds `/preview` from another in `sandbox="allow-scripts"`,
+//! the playground on one origin embeds `/preview` from another in
+//! `sandbox="allow-scripts allow-forms"`,
 //! loads generated apps over the postMessage bridge, and the page is inspected.
 
 mod support;
@@ -159,6 +160,21 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         })
     );
     assert_eq!(kit["errors"], json!([]), "{kit}");
+    assert_eq!(
+        checks["kitForm"],
+        json!({
+            "message": "Username must be at least 2 characters.",
+            "invalid": "true",
+            "describedBy": 2,
+            "saved": "Saved ada",
+            "messageAfter": 0,
+            "errors": [],
+        })
+    );
+    assert_eq!(
+        checks["formPost"],
+        json!({ "stayed": true, "url": format!("{base}/preview") })
+    );
     assert_eq!(
         checks["ownButton"],
         json!({ "own": "yes", "slot": null, "text": "Own button", "kitCard": true })

@@ -1,6 +1,8 @@
-//! `GET /preview`: the page a host embeds as `<iframe sandbox="allow-scripts">` to show a
-//! bundled app, with its runtime script and stylesheet. The page's CSP allows scripts only from
-//! this service (no inline script, no eval) and is embeddable by `--frame-ancestors`.
+//! `GET /preview`: the page a host embeds as `<iframe sandbox="allow-scripts allow-forms">` to
+//! show a bundled app, with its runtime script and stylesheet. The page's CSP allows scripts
+//! only from this service (no inline script, no eval), no form to submit anywhere
+//! (`form-action 'none'`: `allow-forms` only lets `submit` events reach the app), and is
+//! embeddable by `--frame-ancestors`.
 
 use std::sync::Arc;
 

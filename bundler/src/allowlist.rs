@@ -279,14 +279,15 @@ impl Allowlist {
             }
         }
         if let Some(kit) = &self.kit {
-            let taken = self.categories.contains_key(&kit.bundle)
-                || self
-                    .packages
-                    .iter()
-                    .any(|p| p.bundle_for(None) == kit.bundle);
+            let taken = crate::kit::bundles(&kit.bundle)
+                .into_iter()
+                .any(|(name, _)| {
+                    self.categories.contains_key(&name)
+                        || self.packages.iter().any(|p| p.bundle_for(None) == name)
+                });
             if taken {
                 return Err(AllowlistError::Inconsistent(format!(
-                    "the kit's bundle `{}` is also a category or package bundle",
+                    "a bundle of the kit (`{}`, …) is also a category or package bundle",
                     kit.bundle
                 )));
             }
@@ -389,21 +390,32 @@ impl Allowlist {
         out.sort_by_key(|b| (b.load != LoadStrategy::Always, b.name.clone()));
         // The kit takes radix, cva and sonner from their bundles: it loads after them.
         if let Some(kit) = &self.kit {
-            out.push(BundleSpec {
-                name: kit.bundle.clone(),
-                load: LoadStrategy::OnImport,
-                specifiers: crate::kit::modules().map(|m| m.specifier()).collect(),
-                split_from: None,
-            });
+            for (name, modules) in crate::kit::bundles(&kit.bundle) {
+                out.push(BundleSpec {
+                    name,
+                    load: LoadStrategy::OnImport,
+                    specifiers: modules.iter().map(|m| m.specifier()).collect(),
+                    split_from: None,
+                });
+            }
         }
         out
+    }
+
+    /// Whether `bundle` is one of the component kit's (`crate::kit`).
+    pub fn is_kit_bundle(&self, bundle: &str) -> bool {
+        self.kit
+            .as_ref()
+            .is_some_and(|kit| crate::kit::is_kit_bundle(&kit.bundle, bundle))
     }
 
     /// The bundles `bundle` needs loaded before it: a split-off set's parent, the kit's
     /// packages' bundles.
     pub fn prerequisites(&self, bundle: &str) -> Vec<String> {
-        if self.kit.as_ref().is_some_and(|kit| kit.bundle == bundle) {
-            return crate::kit::required_bundles(self).into_iter().collect();
+        if let Some(kit) = self.kit.as_ref().filter(|_| self.is_kit_bundle(bundle)) {
+            return crate::kit::required_bundles(self, &kit.bundle, bundle)
+                .into_iter()
+                .collect();
         }
         self.parent_bundle(bundle).into_iter().collect()
     }

@@ -42,6 +42,7 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/collapsible.tsx",
     "components/ui/dialog.tsx",
     "components/ui/dropdown-menu.tsx",
+    "components/ui/form.tsx",
     "components/ui/hover-card.tsx",
     "components/ui/input.tsx",
     "components/ui/label.tsx",
@@ -69,6 +70,11 @@ pub const FILES: &[KitFile] = kit_files![
     "hooks/use-toast.ts",
 ];
 
+/// Kit modules built on a package most kit apps do not load (react-hook-form, in `forms`):
+/// each has a bundle of its own, `<kit bundle>_<suffix>`, with a copy of the kit files it
+/// imports, so an app without forms does not download them.
+const SEPARATE_BUNDLES: &[(&str, &str)] = &[("components/ui/form", "form")];
+
 /// The name kit imports carry as their package (in `imports` and the manifest).
 pub const KIT_PACKAGE: &str = "@appbundle/kit";
 
@@ -90,6 +96,17 @@ impl KitFile {
 
     pub fn is_importable(&self) -> bool {
         !self.path.starts_with("internal/")
+    }
+
+    /// The bundle that registers it: the kit's (`kit`), or one of its own (`kit_form`).
+    pub fn bundle(&self, kit_bundle: &str) -> String {
+        match SEPARATE_BUNDLES
+            .iter()
+            .find(|(path, _)| *path == self.module_path())
+        {
+            Some((_, suffix)) => format!("{kit_bundle}_{suffix}"),
+            None => kit_bundle.to_string(),
+        }
     }
 
     /// The specifiers in its `from "…"` clauses (the kit's own sources, so plain scanning is
@@ -180,20 +197,63 @@ pub fn module_for_specifier(specifier: &str) -> Option<&'static KitFile> {
     modules().find(|f| f.specifier() == specifier)
 }
 
-/// Every package the kit imports (`@radix-ui/react-dialog`, `sonner`, `react`, …).
-pub fn packages() -> BTreeSet<&'static str> {
-    FILES
-        .iter()
+/// The kit's bundles, the main one first, each with the importable modules it registers.
+pub fn bundles(kit_bundle: &str) -> Vec<(String, Vec<&'static KitFile>)> {
+    let mut out: Vec<(String, Vec<&'static KitFile>)> = vec![(kit_bundle.to_string(), Vec::new())];
+    for module in modules() {
+        let bundle = module.bundle(kit_bundle);
+        match out.iter_mut().find(|(name, _)| *name == bundle) {
+            Some((_, members)) => members.push(module),
+            None => out.push((bundle, vec![module])),
+        }
+    }
+    out
+}
+
+/// Whether `bundle` is one of the kit's (given the kit's main bundle name).
+pub fn is_kit_bundle(kit_bundle: &str, bundle: &str) -> bool {
+    bundles(kit_bundle).iter().any(|(name, _)| name == bundle)
+}
+
+/// The kit files whose code `bundle` holds: its modules and the kit files they import.
+fn files_in(kit_bundle: &str, bundle: &str) -> Vec<&'static KitFile> {
+    let roots = bundles(kit_bundle)
+        .into_iter()
+        .find(|(name, _)| name == bundle)
+        .map(|(_, members)| members)
+        .unwrap_or_default();
+    closure(roots)
+}
+
+/// `roots` and every kit file they import, directly or not.
+fn closure(roots: Vec<&'static KitFile>) -> Vec<&'static KitFile> {
+    let mut seen: BTreeSet<&'static str> = BTreeSet::new();
+    let mut queue = roots;
+    let mut files = Vec::new();
+    while let Some(file) = queue.pop() {
+        if seen.insert(file.path) {
+            files.push(file);
+            queue.extend(file.kit_imports());
+        }
+    }
+    files
+}
+
+/// The packages `bundle`'s code imports (`@radix-ui/react-dialog`, `sonner`, `react`, …).
+pub fn packages_of(kit_bundle: &str, bundle: &str) -> BTreeSet<&'static str> {
+    files_in(kit_bundle, bundle)
+        .into_iter()
         .flat_map(KitFile::imports)
         .filter(|s| !s.starts_with('.') && !s.starts_with(ALIAS))
         .collect()
 }
 
-/// The bundles that must load before the kit's (those of its packages), except always-loaded
-/// ones. Unknown packages are left out here and fail deps-builder's build and this crate's tests.
-pub fn required_bundles(allowlist: &Allowlist) -> BTreeSet<String> {
+/// The bundles that must load before kit bundle `bundle` (those of its packages), except
+/// always-loaded ones. Unknown packages are left out here and fail deps-builder's build and
+/// this crate's tests.
+pub fn required_bundles(allowlist: &Allowlist, kit_bundle: &str, bundle: &str) -> BTreeSet<String> {
     let always: BTreeSet<&str> = allowlist.always_loaded().collect();
-    packages()
+    packages_of(kit_bundle, bundle)
         .into_iter()
         .filter_map(|specifier| match allowlist.classify(specifier) {
             SpecifierClass::Allowed { category, .. } => Some(category),
@@ -206,20 +266,11 @@ pub fn required_bundles(allowlist: &Allowlist) -> BTreeSet<String> {
 /// The sources of the kit modules registered under `specifiers` and of the kit files they
 /// import, for the app's Tailwind CSS (the kit components' class names live there).
 pub fn sources_of<'a>(specifiers: impl IntoIterator<Item = &'a str>) -> Vec<&'static str> {
-    let mut seen: BTreeSet<&'static str> = BTreeSet::new();
-    let mut queue: Vec<&'static KitFile> = specifiers
+    let roots = specifiers
         .into_iter()
         .filter_map(module_for_specifier)
         .collect();
-    let mut sources = Vec::new();
-    while let Some(file) = queue.pop() {
-        if !seen.insert(file.path) {
-            continue;
-        }
-        sources.push(file.source);
-        queue.extend(file.kit_imports());
-    }
-    sources
+    closure(roots).into_iter().map(|f| f.source).collect()
 }
 
 #[cfg(test)]
@@ -241,7 +292,10 @@ mod tests {
                 file.path
             );
         }
-        for package in packages() {
+        let every_package = bundles("kit")
+            .into_iter()
+            .flat_map(|(bundle, _)| packages_of("kit", &bundle));
+        for package in every_package {
             assert!(
                 matches!(allowlist.classify(package), SpecifierClass::Allowed { .. }),
                 "the kit imports `{package}`, which is not allowlisted"
@@ -319,12 +373,26 @@ mod tests {
     }
 
     #[test]
-    fn the_kit_needs_the_radix_utility_and_toast_bundles() {
-        let bundles = required_bundles(Allowlist::embedded());
-        assert_eq!(
-            bundles.into_iter().collect::<Vec<_>>(),
-            vec!["feedback", "ui_radix", "utils"]
-        );
+    fn the_kit_needs_the_radix_utility_and_toast_bundles_and_its_form_the_forms_one() {
+        let allowlist = Allowlist::embedded();
+        let required = |bundle| {
+            required_bundles(allowlist, "kit", bundle)
+                .into_iter()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(required("kit"), vec!["feedback", "ui_radix", "utils"]);
+        assert_eq!(required("kit_form"), vec!["forms", "ui_radix", "utils"]);
+        let names: Vec<String> = bundles("kit").into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, vec!["kit", "kit_form"]);
+        // The form bundle carries the label it renders; the main one has no form.
+        let paths = |bundle| {
+            files_in("kit", bundle)
+                .iter()
+                .map(|f| f.path)
+                .collect::<Vec<_>>()
+        };
+        assert!(paths("kit_form").contains(&"components/ui/label.tsx"));
+        assert!(!paths("kit").contains(&"components/ui/form.tsx"));
     }
 
     /// The class names in the kit's class lists (string literals with several words).

@@ -100,8 +100,14 @@ mod tests {
     #[test]
     fn kit_entry_registers_its_modules_from_the_kit_sources() {
         let allowlist = Allowlist::embedded();
-        let kit = allowlist.bundles().pop().unwrap();
-        assert_eq!(kit.name, "kit", "the kit loads last");
+        let bundles = allowlist.bundles();
+        let names: Vec<&str> = bundles.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names[names.len() - 2..],
+            ["kit", "kit_form"],
+            "the kit loads last"
+        );
+        let kit = &bundles[names.len() - 2];
         let source = entry_source(allowlist, &kit);
         assert!(
             source.contains("from \"./kit/components/ui/button.tsx\""),
@@ -110,6 +116,10 @@ mod tests {
         assert!(source.contains("as \"@/components/ui/button\""));
         assert!(source.contains("as \"@/lib/utils\""));
         assert!(!source.contains("internal"));
+        assert!(
+            !source.contains("form.tsx"),
+            "the form has a bundle of its own"
+        );
     }
 
     #[test]

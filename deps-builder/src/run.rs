@@ -82,7 +82,7 @@ pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -
 }
 
 fn is_kit(allowlist: &Allowlist, bundle: &str) -> bool {
-    allowlist.kit.as_ref().is_some_and(|k| k.bundle == bundle)
+    allowlist.is_kit_bundle(bundle)
 }
 
 /// What `spec`'s bundle takes from other bundles, and (for the kit) where `@/` resolves.
@@ -91,13 +91,17 @@ fn sharing<'a>(
     spec: &'a BundleSpec,
     kit_root: &Path,
 ) -> rolldown_build::Sharing<'a> {
-    if !is_kit(allowlist, &spec.name) {
+    let Some(section) = allowlist
+        .kit
+        .as_ref()
+        .filter(|_| is_kit(allowlist, &spec.name))
+    else {
         return rolldown_build::Sharing {
             split_from: spec.split_from.as_ref(),
             ..Default::default()
         };
-    }
-    let from_bundles = kit::packages()
+    };
+    let from_bundles = kit::packages_of(&section.bundle, &spec.name)
         .into_iter()
         .filter(|p| !rolldown_build::SHARED_FROM_CORE.contains(p))
         .filter_map(|specifier| match allowlist.classify(specifier) {

