@@ -108,7 +108,7 @@ mod tests {
             "the kit loads last"
         );
         let kit = &bundles[names.len() - 2];
-        let source = entry_source(allowlist, &kit);
+        let source = entry_source(allowlist, kit);
         assert!(
             source.contains("from \"./kit/components/ui/button.tsx\""),
             "{source}"
