@@ -188,6 +188,8 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "border": "oklch(0.922 0 0)",
             "darkBackground": "oklch(0.145 0 0)",
             "darkMuted": "oklch(0.708 0 0)",
+            // `dark:` follows the `.dark` class (the page itself prefers light).
+            "darkVariant": "oklch(0.704 0.191 22.216)",
         })
     );
     let tailwind = &checks["tailwind"];

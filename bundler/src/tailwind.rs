@@ -5,7 +5,8 @@
 //! `border-input`, `ring-ring`, …): each is a color that reads a CSS variable, and an app that
 //! uses any of them also gets the variables with shadcn's default light theme on `:root` and
 //! dark theme on `.dark`, plus shadcn's base layer (border and outline colors, page colors).
-//! `rounded-sm` … `rounded-xl` follow the theme's `--radius` when the theme is there.
+//! `rounded-sm` … `rounded-xl` follow the theme's `--radius` when the theme is there, and such
+//! an app's `dark:` variants follow the `.dark` class.
 
 /// Token name → the CSS variable it reads.
 const TOKENS: &[&str] = &[
@@ -140,10 +141,22 @@ pub fn stylesheet<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
         std::sync::LazyLock::new(|| encre_css::generate([], &encre_css::Config::default()));
     static UTILITIES: std::sync::LazyLock<encre_css::Config> =
         std::sync::LazyLock::new(utilities_config);
-    let utilities = encre_css::generate(sources, &UTILITIES);
+    static UTILITIES_DARK_CLASS: std::sync::LazyLock<encre_css::Config> =
+        std::sync::LazyLock::new(|| {
+            let mut config = utilities_config();
+            config.theme.dark_mode = encre_css::config::DarkMode::new_class(".dark");
+            config
+        });
+    let sources: Vec<&str> = sources.into_iter().collect();
+    let mut utilities = encre_css::generate(sources.iter().copied(), &UTILITIES);
     let uses_tokens = TOKENS
         .iter()
         .any(|token| utilities.contains(&format!("var(--{token})")));
+    // An app on the theme switches to dark with the `.dark` class, as shadcn's do: its `dark:`
+    // variants follow that class, like the theme's variables, not the system setting.
+    if uses_tokens && utilities.contains("prefers-color-scheme: dark") {
+        utilities = encre_css::generate(sources.iter().copied(), &UTILITIES_DARK_CLASS);
+    }
     // Preflight, then the theme (its base layer must follow the preflight's `border: 0 solid`),
     // then the utilities, which win by coming last.
     let theme = if uses_tokens { THEME } else { "" };
@@ -171,6 +184,21 @@ mod tests {
             "preflight is included"
         );
         assert!(!css.contains("--primary"), "no theme without tokens");
+    }
+
+    #[test]
+    fn dark_variants_follow_the_dark_class_in_apps_on_the_theme_and_the_system_elsewhere() {
+        let themed = stylesheet(["<p className=\"bg-background dark:text-muted-foreground\" />"]);
+        assert!(
+            themed.contains(".dark .dark\\:text-muted-foreground {"),
+            "{themed}"
+        );
+        assert!(!themed.contains("prefers-color-scheme"));
+        let plain = stylesheet(["<p className=\"bg-white dark:text-white\" />"]);
+        assert!(
+            plain.contains("@media (prefers-color-scheme: dark)"),
+            "{plain}"
+        );
     }
 
     #[test]

@@ -90,7 +90,7 @@ await load({
     "  return (",
     "    <div>",
     "      <button id=\"primary\" className=\"bg-primary text-primary-foreground border border-input\">Save</button>",
-    "      <div className=\"dark\"><p id=\"muted\" className=\"bg-background text-muted-foreground\">dark</p></div>",
+    "      <div className=\"dark\"><p id=\"muted\" className=\"bg-background text-muted-foreground\">dark</p><p id=\"variant\" className=\"text-foreground dark:text-destructive\">variant</p></div>",
     "    </div>",
     "  );",
     "}",
@@ -103,6 +103,7 @@ out.checks.theme = await frame().evaluate(() => {
   return {
     background: button.backgroundColor, color: button.color, border: button.borderTopColor,
     darkBackground: muted.backgroundColor, darkMuted: muted.color,
+    darkVariant: getComputedStyle(document.getElementById('variant')).color,
   };
 });
 
