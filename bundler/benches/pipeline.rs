@@ -1,5 +1,6 @@
 //! The whole request-time pipeline on the 302-line, 3-file sample app in `tests/apps/inventory`:
-//! parse, policy, transform, link and emit (with source map), plain and minified.
+//! parse, policy, transform, link and emit (with source map), plain and minified; and on the
+//! kit fixture app, whose Tailwind CSS also scans the sources of the kit components it uses.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -39,6 +40,23 @@ fn pipeline(c: &mut Criterion) {
     });
     c.bench_function("bundle 300-line app, minified", |b| {
         b.iter(|| bundle(&minified, allowlist).unwrap())
+    });
+    let kit_app = BundleRequest {
+        files: BTreeMap::from([(
+            "App.tsx".to_string(),
+            std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures/ok-kit-dashboard/App.tsx"),
+            )
+            .expect("kit fixture"),
+        )]),
+        entry: None,
+        options: BundleOptions::default(),
+    };
+    let kit_output = bundle(&kit_app, allowlist).unwrap();
+    assert!(kit_output.css.contains("var(--primary)"));
+    c.bench_function("bundle kit app (20 components, kit CSS)", |b| {
+        b.iter(|| bundle(&kit_app, allowlist).unwrap())
     });
     let mut rejected = inventory_app(false);
     rejected
