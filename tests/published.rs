@@ -166,14 +166,19 @@ fn todo_files() -> Value {
     json!({ "files": { "App.tsx": TODO_APP } })
 }
 
-async fn app_status(base: &str, key: &str, app_id: &str) -> Value {
-    as_user(reqwest::Method::GET, format!("{base}/apps/{app_id}"), key)
+/// `GET {base}{path}` as the owner of `key`, as JSON.
+async fn get_as(base: &str, key: &str, path: &str) -> Value {
+    as_user(reqwest::Method::GET, format!("{base}{path}"), key)
         .send()
         .await
         .unwrap()
         .json()
         .await
         .unwrap()
+}
+
+async fn app_status(base: &str, key: &str, app_id: &str) -> Value {
+    get_as(base, key, &format!("/apps/{app_id}")).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -290,13 +295,7 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     // CPU is measured between two readings: the second status has it.
     let again = app_status(&base, KEY, "limits-app").await;
     assert!(again["usage"]["cpu_percent"].is_number(), "{again}");
-    let listed: Value = as_user(reqwest::Method::GET, format!("{base}/apps"), KEY)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed = get_as(&base, KEY, "/apps").await;
     assert_eq!(listed["apps"][0]["app_id"], "limits-app");
 
     // The engine's health check runs the app server's probe in the container.

@@ -387,8 +387,6 @@ impl Allowlist {
                 specifiers,
             })
             .collect();
-        out.sort_by_key(|b| (b.load != LoadStrategy::Always, b.name.clone()));
-        // The kit takes radix, cva and sonner from their bundles: it loads after them.
         if let Some(kit) = &self.kit {
             for (name, modules) in crate::kit::bundles(&kit.bundle) {
                 out.push(BundleSpec {
@@ -399,7 +397,26 @@ impl Allowlist {
                 });
             }
         }
+        out.sort_by_key(|b| self.load_rank(&b.name));
         out
+    }
+
+    /// A bundle's place in load order: always-loaded bundles, then the others by name, then
+    /// the kit's (which take radix, cva and sonner from the others). [`Allowlist::bundles`] is
+    /// in this order, and so is the list of bundles an app must load.
+    pub fn load_rank(&self, bundle: &str) -> (u8, String) {
+        let always = self
+            .categories
+            .get(bundle)
+            .is_some_and(|c| c.load == LoadStrategy::Always);
+        let group = if always {
+            0
+        } else if self.is_kit_bundle(bundle) {
+            2
+        } else {
+            1
+        };
+        (group, bundle.to_string())
     }
 
     /// Whether `bundle` is one of the component kit's (`crate::kit`).

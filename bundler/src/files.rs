@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Script extensions tried, in order, for an import without one.
-const SCRIPT_EXTENSIONS: &[&str] = &["tsx", "ts", "jsx", "js", "mjs"];
+pub(crate) const SCRIPT_EXTENSIONS: &[&str] = &["tsx", "ts", "jsx", "js", "mjs"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {

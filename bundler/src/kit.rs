@@ -81,6 +81,9 @@ pub const KIT_PACKAGE: &str = "@appbundle/kit";
 /// The alias prefix shadcn projects import the kit by.
 const ALIAS: &str = "@/";
 
+/// shadcn's folder of components, under the app's root.
+const COMPONENT_FOLDER: &str = "components/ui/";
+
 impl KitFile {
     /// `components/ui/button`: the path without its extension.
     pub fn module_path(&self) -> &'static str {
@@ -184,12 +187,27 @@ pub fn modules() -> impl Iterator<Item = &'static KitFile> {
 /// `src/components/ui/button` or `components/ui/button.tsx` (root-relative, as an import of
 /// `@/…` or `./components/ui/…` resolves).
 pub fn module_for_path(path: &str) -> Option<&'static KitFile> {
-    let path = path.strip_prefix("src/").unwrap_or(path);
-    let stem = [".tsx", ".ts", ".jsx", ".js"]
+    let path = root_relative(path);
+    let stem = crate::files::SCRIPT_EXTENSIONS
         .iter()
-        .find_map(|ext| path.strip_suffix(ext))
+        .find_map(|ext| path.strip_suffix(ext)?.strip_suffix('.'))
         .unwrap_or(path);
     file_at(stem).filter(|f| f.is_importable())
+}
+
+/// An app path as the kit's paths are written: without shadcn's optional `src/`.
+fn root_relative(path: &str) -> &str {
+    path.strip_prefix("src/").unwrap_or(path)
+}
+
+/// Whether `path` (root-relative) is in shadcn's component folder, `components/ui/`.
+pub fn in_component_folder(path: &str) -> bool {
+    root_relative(path).starts_with(COMPONENT_FOLDER)
+}
+
+/// The names of the kit's components (`accordion`, `alert`, …).
+pub fn component_names() -> impl Iterator<Item = &'static str> {
+    modules().filter_map(|m| m.module_path().strip_prefix(COMPONENT_FOLDER))
 }
 
 /// The importable kit module registered under `specifier` (`@/components/ui/button`).
@@ -212,7 +230,13 @@ pub fn bundles(kit_bundle: &str) -> Vec<(String, Vec<&'static KitFile>)> {
 
 /// Whether `bundle` is one of the kit's (given the kit's main bundle name).
 pub fn is_kit_bundle(kit_bundle: &str, bundle: &str) -> bool {
-    bundles(kit_bundle).iter().any(|(name, _)| name == bundle)
+    match bundle.strip_prefix(kit_bundle) {
+        Some("") => true,
+        Some(rest) => SEPARATE_BUNDLES
+            .iter()
+            .any(|(_, suffix)| rest.strip_prefix('_') == Some(*suffix)),
+        None => false,
+    }
 }
 
 /// The kit files whose code `bundle` holds: its modules and the kit files they import.
@@ -351,6 +375,15 @@ mod tests {
         assert_eq!(named("@/hooks/use-toast"), vec!["toast", "useToast"]);
         assert_eq!(named("@/components/ui/toaster"), vec!["Toaster"]);
         assert_eq!(named("@/components/ui/dialog").len(), 10);
+    }
+
+    #[test]
+    fn kit_bundles_are_the_main_one_and_the_separate_ones() {
+        assert!(is_kit_bundle("kit", "kit"));
+        assert!(is_kit_bundle("kit", "kit_form"));
+        assert!(!is_kit_bundle("kit", "kit_other"));
+        assert!(!is_kit_bundle("kit", "kits"));
+        assert!(!is_kit_bundle("kit", "ui"));
     }
 
     #[test]

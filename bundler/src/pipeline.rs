@@ -488,17 +488,15 @@ fn bundle_files(
         .collect();
     // A split-off set (`icons_fa`) takes its package's code from the parent bundle (`icons`),
     // the kit its packages from theirs: prerequisites too, all in deps-builder's load order.
-    let needed: BTreeSet<String> = imports
-        .iter()
-        .flat_map(|i| {
-            std::iter::once(i.category.clone()).chain(allowlist.prerequisites(&i.category))
-        })
+    let categories: BTreeSet<&str> = imports.iter().map(|i| i.category.as_str()).collect();
+    let mut needed: Vec<String> = categories
+        .into_iter()
+        .flat_map(|c| std::iter::once(c.to_string()).chain(allowlist.prerequisites(c)))
+        .filter(|b| !bundles.contains(b))
         .collect();
-    for spec in allowlist.bundles() {
-        if needed.contains(&spec.name) && !bundles.contains(&spec.name) {
-            bundles.push(spec.name);
-        }
-    }
+    needed.sort_by_key(|b| allowlist.load_rank(b));
+    needed.dedup();
+    bundles.extend(needed);
     // The kit components' class names are in the kit's sources, not the app's.
     let kit_sources = crate::kit::sources_of(
         imports

@@ -73,16 +73,12 @@ pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -
     if allowlist.runtime.category == bundle.name {
         input.push_str(RUNTIME_SOURCE);
     }
-    if is_kit(allowlist, &bundle.name) {
+    if allowlist.is_kit_bundle(&bundle.name) {
         for file in kit::FILES {
             input.push_str(&format!("{}\n{}\n", file.path, file.source));
         }
     }
     sha256_hex(input.as_bytes())
-}
-
-fn is_kit(allowlist: &Allowlist, bundle: &str) -> bool {
-    allowlist.is_kit_bundle(bundle)
 }
 
 /// What `spec`'s bundle takes from other bundles, and (for the kit) where `@/` resolves.
@@ -94,7 +90,7 @@ fn sharing<'a>(
     let Some(section) = allowlist
         .kit
         .as_ref()
-        .filter(|_| is_kit(allowlist, &spec.name))
+        .filter(|_| allowlist.is_kit_bundle(&spec.name))
     else {
         return rolldown_build::Sharing {
             split_from: spec.split_from.as_ref(),
@@ -337,7 +333,7 @@ pub fn build_deps(config: &BuildConfig, allowlist: &Allowlist) -> Result<BuildRe
             }
             let version = env!("CARGO_PKG_VERSION").to_string();
             let (package, version) = match allowlist.package_of(specifier) {
-                _ if is_kit(allowlist, category) => (kit::KIT_PACKAGE.to_string(), version),
+                _ if allowlist.is_kit_bundle(category) => (kit::KIT_PACKAGE.to_string(), version),
                 Some(package) => (package.name.clone(), package.version.clone()),
                 // The built-in @appbundle/runtime ships with appbundle itself.
                 None => (specifier.clone(), version),

@@ -26,16 +26,10 @@ pub fn diagnostic(specifier: &str, error: ResolveError, with_kit: bool) -> Diagn
                 DiagnosticCode::FileNotFound,
                 format!("`{specifier}` does not match any file of the app (looked for `{tried}` with .tsx, .ts, .jsx, .js, .json and /index)"),
             );
-            let kit_folder = tried
-                .strip_prefix("src/")
-                .unwrap_or(&tried)
-                .starts_with("components/ui/");
             match closest {
                 Some(path) => d.with_suggestion(format!("did you mean `{path}`?")),
-                None if kit_folder && with_kit => {
-                    let names: Vec<&str> = crate::kit::modules()
-                        .filter_map(|m| m.module_path().strip_prefix("components/ui/"))
-                        .collect();
+                None if with_kit && crate::kit::in_component_folder(&tried) => {
+                    let names: Vec<&str> = crate::kit::component_names().collect();
                     d.with_suggestion(format!(
                         "the built-in kit has no such component; it has {}. Use one of those, or add the file `{tried}.tsx` to the app",
                         names.join(", ")
