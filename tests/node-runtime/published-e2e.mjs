@@ -13,8 +13,14 @@ const errors = [];
 const page = await browser.newPage();
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 page.on('pageerror', (e) => errors.push(String(e)));
+page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
 await page.goto(url);
-await page.waitForSelector('h1', { timeout: 15000 });
+// The debug service and app server share two cores with the other container tests (the fork
+// and memory bombs among them): allow the page's six scripts time, and say what went wrong.
+await page.waitForSelector('h1', { timeout: 45000 }).catch(async (e) => {
+  console.error(JSON.stringify({ errors, html: (await page.content()).slice(0, 2000) }));
+  throw e;
+});
 // The kit's Button, styled by the theme: the primary color from its CSS variable (read before
 // any click leaves the pointer hovering it).
 const kitButton = await page.$eval('button', (b) => b.dataset.slot === 'button' && getComputedStyle(b).backgroundColor === 'oklch(0.205 0 0)');
