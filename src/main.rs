@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::Manifest;
 use appbundle_bundler::{
     bundle, check, report, Allowlist, BundleOptions, BundleRequest, Dependencies, Diagnostic,
 };
@@ -449,7 +449,7 @@ fn run_app_server(args: AppServerArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_build_deps(args: BuildDepsArgs) -> anyhow::Result<ExitCode> {
-    use appbundle_deps_builder::{build_deps, npm, run::check_deps};
+    use appbundle_deps_builder::{build_deps, check_deps, npm};
     let allowlist = Allowlist::embedded();
     if args.sync_lockfile {
         npm::sync_lockfile(&args.npm_dir, allowlist)?;

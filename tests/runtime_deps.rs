@@ -8,8 +8,8 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use appbundle_bundler::manifest::Manifest;
 use appbundle_bundler::Allowlist;
+use appbundle_bundler::Manifest;
 use appbundle_deps_builder::chromium;
 use serde_json::Value;
 use support::*;
@@ -25,6 +25,7 @@ fn built_runtime_deps() -> (PathBuf, Manifest) {
 
 fn page(out: &Path, manifest: &Manifest, app: &str) -> PathBuf {
     let scripts: String = Allowlist::embedded()
+        .plan()
         .bundles()
         .iter()
         .map(|b| {
@@ -70,7 +71,7 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
     let allowlist = Allowlist::embedded();
 
     // Every allowlisted specifier is registered by the bundle the bundler rewrites it to.
-    for bundle in allowlist.bundles() {
+    for bundle in allowlist.plan().bundles() {
         for specifier in &bundle.specifiers {
             let entry = manifest
                 .packages
@@ -213,7 +214,7 @@ fn every_bundle_loads_exports_match_and_each_category_renders() {
     assert_eq!(checks, &expected);
 
     let loaded: BTreeSet<&str> = manifest.bundles.keys().map(String::as_str).collect();
-    assert_eq!(loaded.len(), allowlist.bundles().len());
+    assert_eq!(loaded.len(), allowlist.plan().bundles().len());
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::Manifest;
 use appbundle_bundler::{
     bundle, BundleOutput, BundleRequest, Dependencies, Diagnostic, PackageImport,
 };

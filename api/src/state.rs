@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use appbundle_bundler::manifest::Manifest;
 use appbundle_bundler::Allowlist;
+use appbundle_bundler::Manifest;
 use moka::future::Cache;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
@@ -56,9 +56,7 @@ pub struct AppState {
 
 impl AppState {
     /// Loads `manifest.json` from the deps dir if it is there.
-    pub fn new(
-        config: ServeConfig,
-    ) -> Result<Arc<AppState>, appbundle_bundler::manifest::ManifestError> {
+    pub fn new(config: ServeConfig) -> Result<Arc<AppState>, appbundle_bundler::ManifestError> {
         let manifest_path = config.deps_dir.join("manifest.json");
         // Read once: parsed, and hashed into every cache key.
         let (manifest, manifest_version) = match std::fs::read(&manifest_path) {
@@ -68,7 +66,7 @@ impl AppState {
             ),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, "no-manifest".to_string()),
             Err(source) => {
-                return Err(appbundle_bundler::manifest::ManifestError::Io {
+                return Err(appbundle_bundler::ManifestError::Io {
                     path: manifest_path.display().to_string(),
                     source,
                 })

@@ -5,12 +5,12 @@ use swc_core::common::{Mark, Span, Spanned, SyntaxContext};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
+/// The call form of an import whose argument may be computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
-    Static,
-    ExportFrom,
-    SideEffect,
+    /// `import(x)`.
     Dynamic,
+    /// `require(x)`.
     Require,
 }
 
@@ -57,7 +57,6 @@ pub struct ImportRecord {
     pub specifier: String,
     /// Span of the specifier string literal.
     pub span: Span,
-    pub kind: ImportKind,
     pub bindings: Vec<ImportBinding>,
 }
 
@@ -97,11 +96,10 @@ struct ImportCollector {
 }
 
 impl ImportCollector {
-    fn record(&mut self, src: &Str, kind: ImportKind, bindings: Vec<ImportBinding>) {
+    fn record(&mut self, src: &Str, bindings: Vec<ImportBinding>) {
         self.out.records.push(ImportRecord {
             specifier: src.value.to_string_lossy().into_owned(),
             span: src.span,
-            kind,
             bindings,
         });
     }
@@ -112,7 +110,6 @@ impl ImportCollector {
                 Some(specifier) => self.out.records.push(ImportRecord {
                     specifier,
                     span: expr.span(),
-                    kind,
                     bindings: vec![ImportBinding::unbound(ImportedName::Namespace, call_span)],
                 }),
                 None => self.out.computed.push(ComputedImport {
@@ -162,7 +159,7 @@ impl Visit for ImportCollector {
             return;
         }
         if decl.specifiers.is_empty() {
-            self.record(&decl.src, ImportKind::SideEffect, Vec::new());
+            self.record(&decl.src, Vec::new());
             return;
         }
         let names: Vec<ImportBinding> = decl
@@ -196,7 +193,7 @@ impl Visit for ImportCollector {
             })
             .collect();
         if !names.is_empty() {
-            self.record(&decl.src, ImportKind::Static, names);
+            self.record(&decl.src, names);
         }
     }
 
@@ -224,7 +221,7 @@ impl Visit for ImportCollector {
             })
             .collect::<Vec<_>>();
         if !names.is_empty() {
-            self.record(src, ImportKind::ExportFrom, names);
+            self.record(src, names);
         }
     }
 
@@ -232,7 +229,6 @@ impl Visit for ImportCollector {
         if !export.type_only {
             self.record(
                 &export.src,
-                ImportKind::ExportFrom,
                 vec![ImportBinding::unbound(ImportedName::Namespace, export.span)],
             );
         }
@@ -248,7 +244,7 @@ impl Visit for ImportCollector {
                 span: decl.id.span,
                 local: Some(decl.id.to_id()),
             };
-            self.record(&r.expr, ImportKind::Require, vec![binding]);
+            self.record(&r.expr, vec![binding]);
         }
     }
 
@@ -271,4 +267,60 @@ impl Visit for ImportCollector {
 
     // Types never load anything at run time.
     fn visit_ts_type(&mut self, _: &TsType) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::FileKind;
+    use crate::parse::{add_file, parse_script, Locator};
+    use swc_core::common::{sync::Lrc, Globals, SourceMap, GLOBALS};
+    use swc_core::ecma::ast::Program;
+    use swc_core::ecma::transforms::base::resolver;
+
+    fn collected(source: &str) -> ModuleImports {
+        GLOBALS.set(&Globals::new(), || {
+            let cm: Lrc<SourceMap> = Default::default();
+            let locator = Locator::new(cm.clone());
+            let file = add_file(&cm, "App.tsx", source);
+            let parsed = parse_script(&locator, &file, FileKind::Tsx).expect("parses");
+            let unresolved = Mark::new();
+            let program =
+                Program::Module(parsed.module).apply(resolver(unresolved, Mark::new(), true));
+            let Program::Module(module) = program else {
+                unreachable!("a module stays a module")
+            };
+            collect_imports(&module, unresolved)
+        })
+    }
+
+    #[test]
+    fn every_import_form_is_recorded_and_types_are_not() {
+        let found = collected(
+            "import React, { useState } from 'react';\n\
+             import './styles.css';\n\
+             export { format } from 'date-fns';\n\
+             export * from './lib/utils';\n\
+             const Chart = import('./Chart');\n\
+             const z = require('zod');\n\
+             import type { FC } from 'react';\n\
+             const name = 'x'; import(name);",
+        );
+        let specifiers: Vec<&str> = found.records.iter().map(|r| r.specifier.as_str()).collect();
+        assert_eq!(
+            specifiers,
+            [
+                "react",
+                "./styles.css",
+                "date-fns",
+                "./lib/utils",
+                "./Chart",
+                "zod"
+            ]
+        );
+        let names: Vec<&ImportedName> = found.records[0].names().collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert_eq!(found.computed.len(), 1);
+        assert_eq!(found.computed[0].kind, ImportKind::Dynamic);
+    }
 }

@@ -1,35 +1,42 @@
 //! appbundle's request-time bundler: generated TSX in, policy-checked browser JS + source map
 //! out, or diagnostics that say precisely why not.
 //!
-//! The pipeline, one module per step: [`files`] (the request's files) → [`parse`] →
-//! [`imports`] (every import form) → [`policy`] (allowlist and dangerous patterns) →
-//! [`transform`] (TypeScript, JSX, modules; [`rewrite`] of specifiers) → [`link`] (one script)
-//! → [`emit`] (code, source map, minify). [`diagnostics`] is the one error type and
-//! [`report`] renders it.
+//! A request flows through the [`pipeline`](bundle)'s stages: request checks → scan (`files`,
+//! `parse`, `imports`, `policy`) → generate (`transform` with `rewrite`, `link`, `emit`) →
+//! output (imports, load list, `css`). What may be imported and what was prebuilt is the
+//! catalog: [`Allowlist`], its [`BundlePlan`], the component [`kit`] and the [`Manifest`].
+//! [`Diagnostic`] is the one error type and [`report`] renders it. `STRUCTURE.md` beside this
+//! file maps the modules.
 
-pub mod allowlist;
-pub mod dependencies;
-pub mod depth;
-pub mod diagnostics;
-pub mod emit;
-pub mod files;
-pub mod icon_sets;
-pub mod imports;
-pub mod kit;
-pub mod link;
-pub mod manifest;
-pub mod nesting;
-pub mod parse;
-pub mod pipeline;
-pub mod policy;
+mod catalog;
+mod css;
+mod diagnostics;
+mod emit;
+mod files;
+mod guards;
+mod imports;
+mod link;
+mod parse;
+mod pipeline;
+mod policy;
 pub mod report;
-pub mod rewrite;
-pub mod tailwind;
-pub mod tailwind_compat;
-pub mod transform;
-pub mod value_refs;
+mod rewrite;
+mod transform;
+mod value_refs;
 
-pub use allowlist::Allowlist;
-pub use dependencies::Dependencies;
+pub use catalog::allowlist::{
+    split_package, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
+    KitSection, LoadStrategy, NodeBuiltins, Package, RuntimeModule, SpecifierClass,
+    EMBEDDED_ALLOWLIST,
+};
+pub use catalog::dependencies::Dependencies;
+pub use catalog::icon_sets::{read_icon_set, IconData, IconDataError, IconSet, IconSubset};
+pub use catalog::kit;
+pub use catalog::manifest::{BundleFile, Manifest, ManifestError, PackageEntry, MANIFEST_FORMAT};
+pub use catalog::plan::{BundlePlan, BundleSpec, SharedPackage, SplitFrom};
 pub use diagnostics::{Diagnostic, DiagnosticCode, Location, Severity};
-pub use pipeline::{bundle, check, BundleOptions, BundleOutput, BundleRequest, PackageImport};
+pub use imports::ImportedName;
+pub use pipeline::{
+    bundle, check, BundleOptions, BundleOutput, BundleRequest, PackageImport, MAX_FILES,
+    MAX_INPUT_BYTES, MAX_OUTPUT_BYTES,
+};

@@ -17,7 +17,7 @@ use swc_core::ecma::ast::*;
 use swc_core::ecma::parser::{parse_file_as_expr, Syntax};
 use swc_core::ecma::transforms::base::fixer::fixer;
 
-use crate::icon_sets::{IconSet, IconSubset};
+use crate::catalog::icon_sets::{IconSet, IconSubset};
 
 const RUNTIME_SOURCE: &str = include_str!("runtime.js");
 
@@ -58,7 +58,7 @@ fn runtime_expr(cm: &Lrc<SourceMap>) -> Box<Expr> {
         .expect("runtime.js is valid JavaScript (checked by tests)")
 }
 
-/// The module of a per-app icon package (`crate::icon_sets`): its machinery from
+/// The module of a per-app icon package (`crate::catalog::icon_sets`): its machinery from
 /// `window.AppDependencies.<category>["<key>"]`, the namespace holding the icon factory (`host`,
 /// when another specifier's: react-icons' `GenIcon`), and the data of the icons the app imports
 /// as one JSON string (compact, and `JSON.parse` reads it faster than a literal).

@@ -9,7 +9,7 @@ use swc_core::ecma::parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
 
 use crate::diagnostics::{code_frame, Diagnostic, DiagnosticCode, Location};
 use crate::files::FileKind;
-use crate::nesting;
+use crate::guards::nesting;
 
 /// Turns swc spans into [`Location`]s and code frames.
 #[derive(Clone)]

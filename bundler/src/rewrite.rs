@@ -116,7 +116,7 @@ impl VisitMut for SourceRewriter<'_> {
 
 /// Replaces `require("dep:<category>:<key>")` with `window.AppDependencies.<category>["<key>"]`,
 /// except for the keys in `in_table`: packages the linked script carries a module for
-/// (per-app icons, `crate::icon_sets`), which `require` finds in its module table.
+/// (per-app icons, `crate::catalog::icon_sets`), which `require` finds in its module table.
 pub fn inline_dependencies(
     program: &mut Program,
     unresolved_mark: Mark,

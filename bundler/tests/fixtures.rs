@@ -8,7 +8,7 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::Manifest;
 use appbundle_bundler::{bundle, report, Allowlist, BundleRequest, Dependencies};
 
 /// Export lists of the real packages (copied from a build), so `unknown-export` is exercised.

@@ -74,7 +74,7 @@ fn garbage_input_gives_syntax_errors() {
 fn output_over_five_megabytes_is_too_large() {
     // Under the input limit, but a 4.5 MB string literal escapes to more than 5 MB of output.
     let source = format!("export default () => \"{}\";", "é".repeat(2_300_000));
-    assert!(source.len() < appbundle_bundler::pipeline::MAX_INPUT_BYTES);
+    assert!(source.len() < appbundle_bundler::MAX_INPUT_BYTES);
     assert_eq!(codes(&one_file(source)), vec![DiagnosticCode::TooLarge]);
 }
 

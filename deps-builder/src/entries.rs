@@ -2,8 +2,8 @@
 //! a namespace and re-exports it under its specifier, so the IIFE's exports object becomes
 //! `window.AppDependencies.<category>` = `{ "react": ns, "react-dom/client": ns, … }`.
 
-use appbundle_bundler::allowlist::BundleSpec;
 use appbundle_bundler::Allowlist;
+use appbundle_bundler::BundleSpec;
 
 /// Where the built-in runtime module's source is written next to the entries.
 pub const RUNTIME_FILE: &str = "appbundle-runtime.js";
@@ -85,12 +85,8 @@ mod tests {
     #[test]
     fn core_entry_registers_react_and_the_runtime() {
         let allowlist = Allowlist::embedded();
-        let core = allowlist
-            .bundles()
-            .into_iter()
-            .find(|b| b.name == "core")
-            .unwrap();
-        let source = entry_source(allowlist, &core);
+        let core = allowlist.plan().get("core").unwrap();
+        let source = entry_source(allowlist, core);
         assert!(source.contains("import * as m0 from \"react\";"));
         assert!(source.contains("from \"./appbundle-runtime.js\""));
         assert!(source.contains("as \"react/jsx-runtime\""));
@@ -100,7 +96,7 @@ mod tests {
     #[test]
     fn kit_entry_registers_its_modules_from_the_kit_sources() {
         let allowlist = Allowlist::embedded();
-        let bundles = allowlist.bundles();
+        let bundles = allowlist.plan().bundles();
         let names: Vec<&str> = bundles.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(
             names[names.len() - 2..],
@@ -126,11 +122,12 @@ mod tests {
     fn lucide_entry_registers_its_base_module() {
         let allowlist = Allowlist::embedded();
         let lucide = allowlist
+            .plan()
             .bundles()
-            .into_iter()
+            .iter()
             .find(|b| b.specifiers.iter().any(|s| s == "lucide-react"))
             .unwrap();
-        let source = entry_source(allowlist, &lucide);
+        let source = entry_source(allowlist, lucide);
         assert!(
             source.contains("from \"./lucide-react.base.js\""),
             "{source}"

@@ -20,7 +20,7 @@ pub fn read_exports(dir: &Path, files: &[String]) -> Result<ExportNames, BuildEr
         .collect();
     let page = dir.join(".list-exports.html");
     std::fs::write(&page, LIST_EXPORTS_PAGE.replace("<!-- BUNDLES -->", &tags))
-        .map_err(|e| BuildError::Exports(e.to_string()))?;
+        .map_err(|e| crate::io_error(page.display(), e))?;
     let dumped = chromium::dump_dom(&page, None);
     let _ = std::fs::remove_file(&page);
     let dumped = dumped.map_err(BuildError::Exports)?;

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use appbundle_bundler::allowlist::IconLayout;
-use appbundle_bundler::icon_sets::IconSet;
+use appbundle_bundler::IconLayout;
+use appbundle_bundler::IconSet;
 use swc_core::common::{sync::Lrc, FileName, SourceMap};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::parser::{parse_file_as_module, Syntax};
@@ -22,7 +22,10 @@ pub struct PerAppIcons {
 }
 
 fn error(package_dir: &Path, message: impl std::fmt::Display) -> BuildError {
-    BuildError::Io(format!("icons of {}: {message}", package_dir.display()))
+    BuildError::Icons {
+        package: package_dir.display().to_string(),
+        message: message.to_string(),
+    }
 }
 
 /// The icons of `package_dir` (or of its `subpath`, for layouts with one set per subpath).
@@ -213,7 +216,7 @@ fn parse(cm: &Lrc<SourceMap>, path: &Path) -> Result<Module, BuildError> {
     )
     .ok()
     .filter(|_| recovered.is_empty())
-    .ok_or_else(|| BuildError::Io(format!("{} does not parse", path.display())))
+    .ok_or_else(|| BuildError::Unparsable(path.display().to_string()))
 }
 
 fn string(s: &Str) -> String {

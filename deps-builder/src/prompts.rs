@@ -2,8 +2,8 @@
 //! allowlist.toml so the LLM is told exactly what the bundler accepts. Never edited by hand; a
 //! test fails when the committed file is stale.
 
-use appbundle_bundler::allowlist::{BlockKind, LoadStrategy};
 use appbundle_bundler::Allowlist;
+use appbundle_bundler::{BlockKind, LoadStrategy};
 
 pub fn available_imports(allowlist: &Allowlist) -> String {
     let mut out = String::from(

@@ -14,7 +14,7 @@ use rolldown_common::Output;
 use rolldown_plugin_esm_external_require::EsmExternalRequirePlugin;
 use rolldown_utils::pattern_filter::StringOrRegex;
 
-use appbundle_bundler::allowlist::SplitFrom;
+use appbundle_bundler::SplitFrom;
 
 use crate::share_parent::ShareParentPackage;
 use crate::BuildError;

@@ -9,7 +9,7 @@ pub fn declarations(allowlist: &Allowlist) -> String {
          // Each category bundle registers ES module namespaces under their import specifiers.\n\
          export {};\n\ndeclare global {\n  interface AppDependencies {\n",
     );
-    for bundle in allowlist.bundles() {
+    for bundle in allowlist.plan().bundles() {
         out.push_str(&format!("    {:?}: {{\n", bundle.name));
         for specifier in &bundle.specifiers {
             out.push_str(&format!(

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use appbundle_bundler::manifest::Manifest;
+use appbundle_bundler::Manifest;
 
 const HOST_JS: &str = include_str!("../../published/host.js");
 const MAIN_JS: &str = include_str!("../../published/main.js");

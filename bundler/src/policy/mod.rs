@@ -4,18 +4,20 @@
 //! why that is dangerous, an example, and what to use instead; the same words reach the user and
 //! the code generator through the diagnostic's message and suggestion.
 
+#[cfg(test)]
+mod cases;
 pub mod rules;
 
 use swc_core::common::{Mark, Span, SyntaxContext};
 use swc_core::ecma::ast::{Expr, Module};
 use swc_core::ecma::visit::{Visit, VisitWith};
 
-use crate::allowlist::{Allowlist, SpecifierClass};
+use crate::catalog::allowlist::{Allowlist, SpecifierClass};
+use crate::catalog::kit;
+use crate::catalog::manifest::Manifest;
 use crate::diagnostics::Diagnostic;
 use crate::files::{FileKind, ResolveError, SourceFiles};
 use crate::imports::{ComputedImport, ImportRecord};
-use crate::kit;
-use crate::manifest::Manifest;
 use crate::parse::Locator;
 
 /// Where an accepted import leads.

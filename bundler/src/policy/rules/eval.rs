@@ -34,3 +34,30 @@ impl PatternRule for NoEval {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::DangerousPattern,
+            "`eval`",
+            &[
+                r#"const data = JSON.parse("{}");"#,
+                "const obj = { eval: 1 }; console.log(obj.eval);",
+                r#"function run(evaluate: (s: string) => number) { return evaluate("1"); }"#,
+                r#"const eval2 = (s: string) => s; eval2("x");"#,
+            ],
+            &[
+                r#"eval("1 + 1");"#,
+                r#"window.eval("alert(1)");"#,
+                r#"globalThis["eval"]("x");"#,
+                r#"(0, eval)("x");"#,
+                r#"const e = eval; e("x");"#,
+            ],
+        );
+    }
+}

@@ -28,8 +28,8 @@ pub fn diagnostic(specifier: &str, error: ResolveError, with_kit: bool) -> Diagn
             );
             match closest {
                 Some(path) => d.with_suggestion(format!("did you mean `{path}`?")),
-                None if with_kit && crate::kit::in_component_folder(&tried) => {
-                    let names: Vec<&str> = crate::kit::component_names().collect();
+                None if with_kit && crate::catalog::kit::in_component_folder(&tried) => {
+                    let names: Vec<&str> = crate::catalog::kit::component_names().collect();
                     d.with_suggestion(format!(
                         "the built-in kit has no such component; it has {}. Use one of those, or add the file `{tried}.tsx` to the app",
                         names.join(", ")
@@ -51,4 +51,27 @@ pub fn unsupported(path: &str) -> Diagnostic {
     .with_suggestion(
         "inline SVGs as JSX, and reference images by URL in `src` instead of importing them",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::FileNotFound,
+            "",
+            &[
+                r#"import { format } from "./lib/format";"#,
+                r#"import Chart from "./components/Chart";"#,
+            ],
+            &[
+                r#"import Chat from "./components/Chat";"#,
+                r#"import secret from "../../etc/passwd";"#,
+                r#"import { Carousel } from "@/components/ui/carousel";"#,
+            ],
+        );
+    }
 }

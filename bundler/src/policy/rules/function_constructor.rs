@@ -48,3 +48,27 @@ impl PatternRule for NoFunctionConstructor {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::DangerousPattern,
+            "Function",
+            &[
+                "const add = (a: number, b: number) => a + b;",
+                "class Shape {} const s = new Shape();",
+                "function make() { return function inner() {}; }",
+            ],
+            &[
+                r#"const f = new Function("a", "return a");"#,
+                r#"Function("return 1")();"#,
+                r#"window.Function("return 1");"#,
+            ],
+        );
+    }
+}

@@ -6,7 +6,7 @@
 //!
 //! **Instead**: the alternatives listed with the group, e.g. `moment` → `date-fns` or `dayjs`.
 
-use crate::allowlist::BlockedGroup;
+use crate::catalog::allowlist::BlockedGroup;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 
 use super::or_list;
@@ -17,4 +17,27 @@ pub fn diagnostic(group: &BlockedGroup, name: &str) -> Diagnostic {
         format!("`{name}` is blocked: {}", group.reason),
     )
     .with_suggestion(format!("use {} instead", or_list(&group.use_instead)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::ImportBlocked,
+            "is blocked:",
+            &[
+                r#"import { format } from "date-fns";"#,
+                r#"import { debounce } from "lodash-es";"#,
+            ],
+            &[
+                r#"import moment from "moment";"#,
+                r#"import axios from "axios";"#,
+                r#"import { createStore } from "redux";"#,
+            ],
+        );
+    }
 }

@@ -8,7 +8,7 @@
 //! **Instead**: an allowlisted package (the closest name is suggested), the package root for
 //! subpaths, or plain TypeScript.
 
-use crate::allowlist::{Allowlist, Package};
+use crate::catalog::allowlist::{Allowlist, Package};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 
 use super::or_list;
@@ -72,4 +72,27 @@ pub fn malformed_diagnostic(specifier: &str, reason: &str) -> Diagnostic {
     .with_suggestion(
         "import an allowlisted package by its plain name, or a file of the app with `./`",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::ImportNotAllowed,
+            "",
+            &[
+                r#"import { createRoot } from "react-dom/client";"#,
+                r#"import { Heart } from "lucide-react";"#,
+            ],
+            &[
+                r#"import pad from "left-pad";"#,
+                r#"import { renderToString } from "react-dom/server";"#,
+                r#"import x from "react/../../fs";"#,
+            ],
+        );
+    }
 }

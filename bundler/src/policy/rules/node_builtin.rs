@@ -6,7 +6,7 @@
 //!
 //! **Instead**: `useAppData` from `@appbundle/runtime` for storage, `SandboxAPI.fetch` for HTTP.
 
-use crate::allowlist::Allowlist;
+use crate::catalog::allowlist::Allowlist;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 
 use super::or_list;
@@ -23,4 +23,27 @@ pub fn diagnostic(allowlist: &Allowlist, name: &str) -> Diagnostic {
         "remove this import; use {} instead",
         or_list(&allowlist.node_builtins.use_instead)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::ImportBlocked,
+            "Node.js built-in",
+            &[
+                r#"import { useAppData } from "@appbundle/runtime";"#,
+                r#"import { useState } from "react";"#,
+            ],
+            &[
+                r#"import fs from "fs";"#,
+                r#"import { readFile } from "node:fs/promises";"#,
+                r#"import { exec } from "child_process";"#,
+            ],
+        );
+    }
 }

@@ -21,3 +21,25 @@ pub fn diagnostic(kind: ImportKind) -> Diagnostic {
     )
     .with_suggestion("write the module name as a literal, e.g. `import('./Chart')`; to choose between modules, import each one literally and pick at run time")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::NonLiteralImport,
+            "string literal",
+            &[
+                r#"const Chart = import("./components/Chart");"#,
+                r#"import("react").then((m) => m.version);"#,
+            ],
+            &[
+                r#"const name = "./components/Chart"; import(name);"#,
+                r#"const page = "Chart"; import(`./components/${page}`);"#,
+            ],
+        );
+    }
+}

@@ -46,3 +46,26 @@ impl PatternRule for NoStringTimer {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::DangerousPattern,
+            "with a string argument",
+            &[
+                r#"setTimeout(() => console.log("tick"), 100);"#,
+                "const id = setInterval(tick, 1000); function tick() {}",
+                "window.setTimeout(() => {}, 0);",
+            ],
+            &[
+                r#"setTimeout("tick()", 100);"#,
+                r#"setInterval("console.log(1)", 1000);"#,
+            ],
+        );
+    }
+}

@@ -14,10 +14,10 @@ use std::collections::HashSet;
 use swc_core::common::Span;
 use swc_core::ecma::ast::Id;
 
-use crate::allowlist::Allowlist;
+use crate::catalog::allowlist::Allowlist;
+use crate::catalog::manifest::Manifest;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::imports::{ImportRecord, ImportedName};
-use crate::manifest::Manifest;
 
 use super::or_list;
 

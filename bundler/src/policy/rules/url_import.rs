@@ -35,3 +35,22 @@ pub fn diagnostic(specifier: &str) -> Diagnostic {
         "import the package by its npm name if it is on the allowlist (for example `import { format } from 'date-fns'`); code cannot be loaded from other hosts",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::DiagnosticCode;
+    use crate::policy::cases::assert_cases;
+
+    #[test]
+    fn cases() {
+        assert_cases(
+            DiagnosticCode::ImportNotAllowed,
+            "URLs",
+            &[r#"import React from "react";"#],
+            &[
+                r#"import React from "https://esm.sh/react";"#,
+                r#"import("//cdn.example.com/x.js");"#,
+            ],
+        );
+    }
+}

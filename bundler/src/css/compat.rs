@@ -54,7 +54,7 @@ pub fn register(config: &mut encre_css::Config) {
 mod tests {
     #[test]
     fn tailwind_3_names_generate_css_with_variants() {
-        let css = crate::tailwind::stylesheet([
+        let css = crate::css::stylesheet([
             "<a className=\"size-4 hover:size-6 [&_svg]:size-3 size-full size-[18px] shadow hover:shadow outline-none focus-visible:outline-none\" />",
         ]);
         for expected in [

@@ -1,12 +1,12 @@
-//! Writing one built bundle: content-hashed name, source map, SRI, and precompressed `.gz` and
-//! `.br` copies for the server to pick by `Accept-Encoding`.
+//! Writing a build's files: each bundle with its content-hashed name, source map, SRI and
+//! precompressed `.gz` and `.br` copies (for the server to pick by `Accept-Encoding`); the
+//! manifest and types atomically; LICENSES.txt.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
-use appbundle_bundler::icon_sets::IconSet;
-use appbundle_bundler::manifest::BundleFile;
+use appbundle_bundler::{BundleFile, IconSet};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
@@ -56,7 +56,10 @@ pub fn write_bundle(
         .iter()
         .map(|(specifier, set)| Ok((specifier, serde_json::to_string(set)?)))
         .collect::<Result<_, serde_json::Error>>()
-        .map_err(|e| BuildError::Io(format!("icon data of {category}: {e}")))?;
+        .map_err(|source| BuildError::Json {
+            what: format!("icon data of {category}"),
+            source,
+        })?;
     let mut hashed = chunk.code.clone();
     for (_, json) in &icon_json {
         hashed.push_str(json);
@@ -117,4 +120,47 @@ pub fn remove_stale(out_dir: &Path, category: &str, keep: &str) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Readers (the service, a test) never see half a manifest: write beside it, then rename.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes).map_err(|e| io_error(partial.display(), e))?;
+    std::fs::rename(&partial, path).map_err(|e| io_error(path.display(), e))
+}
+
+/// LICENSES.txt: the licence of every package whose code is in a rebuilt bundle (they are kept
+/// out of the bundles themselves).
+pub(super) fn write_licences(
+    out_dir: &Path,
+    package_dirs: &BTreeSet<String>,
+) -> Result<(), BuildError> {
+    let path = out_dir.join("LICENSES.txt");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    for dir in package_dirs {
+        let name = dir
+            .rsplit_once("node_modules/")
+            .map(|(_, n)| n)
+            .unwrap_or(dir);
+        let header = format!("==== {name} ====\n");
+        if text.contains(&header) {
+            continue;
+        }
+        let licence = std::fs::read_dir(dir).ok().and_then(|entries| {
+            entries.flatten().find_map(|e| {
+                let file = e.file_name().to_string_lossy().to_ascii_lowercase();
+                (file.starts_with("license") || file.starts_with("licence"))
+                    .then(|| std::fs::read_to_string(e.path()).ok())
+                    .flatten()
+            })
+        });
+        text.push_str(&header);
+        text.push_str(
+            licence
+                .as_deref()
+                .unwrap_or("(no licence file in the package; see its package.json)\n"),
+        );
+        text.push('\n');
+    }
+    std::fs::write(&path, text).map_err(|e| io_error(path.display(), e))
 }

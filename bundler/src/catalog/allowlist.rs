@@ -4,11 +4,15 @@
 //! rules it was built with; `Allowlist::from_toml` reads another one (tests, custom deployments).
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::kit;
+use super::plan::BundlePlan;
+
 /// The allowlist this crate was built with.
-pub const EMBEDDED_ALLOWLIST: &str = include_str!("../../allowlist.toml");
+pub const EMBEDDED_ALLOWLIST: &str = include_str!("../../../allowlist.toml");
 
 #[derive(Debug, thiserror::Error)]
 pub enum AllowlistError {
@@ -23,7 +27,7 @@ pub enum AllowlistError {
 pub struct Allowlist {
     pub format: u32,
     pub runtime: RuntimeModule,
-    /// The built-in component kit (`crate::kit`); absent: apps get no kit.
+    /// The built-in component kit (`super::kit`); absent: apps get no kit.
     #[serde(default)]
     pub kit: Option<KitSection>,
     pub categories: BTreeMap<String, Category>,
@@ -31,6 +35,9 @@ pub struct Allowlist {
     #[serde(default)]
     pub blocked: Vec<BlockedGroup>,
     pub node_builtins: NodeBuiltins,
+    /// Its bundles, planned on first use.
+    #[serde(skip)]
+    plan: OnceLock<BundlePlan>,
 }
 
 /// The built-in module (`@appbundle/runtime`) that provides `useAppData` and `SandboxAPI`.
@@ -44,7 +51,7 @@ pub struct RuntimeModule {
     pub example: String,
 }
 
-/// Where the component kit (`crate::kit`) is registered, and what the prompts say of it.
+/// Where the component kit (`super::kit`) is registered, and what the prompts say of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KitSection {
@@ -92,7 +99,7 @@ pub struct Package {
     /// share state (chart.js and react-chartjs-2) must share a bundle.
     #[serde(default)]
     pub bundle: Option<String>,
-    /// Deliver the icons with each app instead of in the bundle (`crate::icon_sets`), read from
+    /// Deliver the icons with each app instead of in the bundle (`super::icon_sets`), read from
     /// the package in this layout (`lucide`: the root's icons; `react-icons`: each subpath's).
     /// The bundle keeps the package's other exports.
     #[serde(default)]
@@ -145,26 +152,6 @@ impl Package {
             _ => self.bundle.clone().unwrap_or_else(|| self.category.clone()),
         }
     }
-}
-
-/// One prebuilt bundle: a category, or a split-off subpath of a package.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BundleSpec {
-    pub name: String,
-    pub load: LoadStrategy,
-    /// Specifiers it registers, in a stable order.
-    pub specifiers: Vec<String>,
-    /// For a split-off subpath (`icons_fa` from `react-icons`): the package, whose shared code
-    /// the bundle takes from the package's own bundle, which therefore loads first.
-    pub split_from: Option<SplitFrom>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SplitFrom {
-    pub package: String,
-    /// The bundle that registers the package root (`icons`).
-    pub bundle: String,
-    pub subpath: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,7 +216,6 @@ impl Allowlist {
     /// The allowlist embedded at build time. It is checked by this crate's tests, so a failure
     /// here is a build defect, not bad input.
     pub fn embedded() -> &'static Allowlist {
-        use std::sync::OnceLock;
         static EMBEDDED: OnceLock<Allowlist> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
             Allowlist::from_toml(EMBEDDED_ALLOWLIST).expect("embedded allowlist.toml is valid")
@@ -278,17 +264,15 @@ impl Allowlist {
                 )));
             }
         }
-        if let Some(kit) = &self.kit {
-            let taken = crate::kit::bundles(&kit.bundle)
-                .into_iter()
-                .any(|(name, _)| {
-                    self.categories.contains_key(&name)
-                        || self.packages.iter().any(|p| p.bundle_for(None) == name)
-                });
+        if let Some(section) = &self.kit {
+            let taken = kit::bundles(&section.bundle).into_iter().any(|(name, _)| {
+                self.categories.contains_key(&name)
+                    || self.packages.iter().any(|p| p.bundle_for(None) == name)
+            });
             if taken {
                 return Err(AllowlistError::Inconsistent(format!(
                     "a bundle of the kit (`{}`, …) is also a category or package bundle",
-                    kit.bundle
+                    section.bundle
                 )));
             }
         }
@@ -304,6 +288,11 @@ impl Allowlist {
         Ok(())
     }
 
+    /// Its bundles in load order, with what each needs first.
+    pub fn plan(&self) -> &BundlePlan {
+        self.plan.get_or_init(|| BundlePlan::new(self))
+    }
+
     pub fn package(&self, name: &str) -> Option<&Package> {
         self.packages.iter().find(|p| p.name == name)
     }
@@ -313,128 +302,6 @@ impl Allowlist {
         split_package(specifier)
             .ok()
             .and_then(|(name, _)| self.package(name))
-    }
-
-    /// The bundle a split-off subpath bundle needs loaded before it (`icons_fa` → `icons`).
-    pub fn parent_bundle(&self, bundle: &str) -> Option<String> {
-        self.packages
-            .iter()
-            .filter(|p| p.split_subpaths)
-            .find(|p| {
-                p.subpaths
-                    .iter()
-                    .any(|sub| p.bundle_for(Some(sub)) == bundle)
-            })
-            .map(|p| p.bundle_for(None))
-    }
-
-    /// Every category that is loaded whether or not the app imports from it.
-    pub fn always_loaded(&self) -> impl Iterator<Item = &str> {
-        self.categories
-            .iter()
-            .filter(|(_, c)| c.load == LoadStrategy::Always)
-            .map(|(name, _)| name.as_str())
-    }
-
-    /// Every bundle deps-builder produces, always-loaded ones first, then by name.
-    pub fn bundles(&self) -> Vec<BundleSpec> {
-        let mut by_name: BTreeMap<String, Vec<String>> = self
-            .categories
-            .keys()
-            .map(|c| (c.clone(), Vec::new()))
-            .collect();
-        let mut split: BTreeMap<String, SplitFrom> = BTreeMap::new();
-        for package in &self.packages {
-            by_name
-                .entry(package.bundle_for(None))
-                .or_default()
-                .push(package.name.clone());
-            for sub in &package.subpaths {
-                let bundle = package.bundle_for(Some(sub));
-                if package.split_subpaths {
-                    split.insert(
-                        bundle.clone(),
-                        SplitFrom {
-                            package: package.name.clone(),
-                            bundle: package.bundle_for(None),
-                            subpath: sub.clone(),
-                        },
-                    );
-                }
-                by_name
-                    .entry(bundle)
-                    .or_default()
-                    .push(format!("{}/{sub}", package.name));
-            }
-        }
-        by_name
-            .entry(self.runtime.category.clone())
-            .or_default()
-            .push(self.runtime.module.clone());
-        let load_of = |name: &str| {
-            self.categories
-                .get(name)
-                .map(|c| c.load)
-                .unwrap_or(LoadStrategy::OnImport)
-        };
-        let mut out: Vec<BundleSpec> = by_name
-            .into_iter()
-            .filter(|(_, specifiers)| !specifiers.is_empty())
-            .map(|(name, specifiers)| BundleSpec {
-                load: load_of(&name),
-                split_from: split.get(&name).cloned(),
-                name,
-                specifiers,
-            })
-            .collect();
-        if let Some(kit) = &self.kit {
-            for (name, modules) in crate::kit::bundles(&kit.bundle) {
-                out.push(BundleSpec {
-                    name,
-                    load: LoadStrategy::OnImport,
-                    specifiers: modules.iter().map(|m| m.specifier()).collect(),
-                    split_from: None,
-                });
-            }
-        }
-        out.sort_by_key(|b| self.load_rank(&b.name));
-        out
-    }
-
-    /// A bundle's place in load order: always-loaded bundles, then the others by name, then
-    /// the kit's (which take radix, cva and sonner from the others). [`Allowlist::bundles`] is
-    /// in this order, and so is the list of bundles an app must load.
-    pub fn load_rank(&self, bundle: &str) -> (u8, String) {
-        let always = self
-            .categories
-            .get(bundle)
-            .is_some_and(|c| c.load == LoadStrategy::Always);
-        let group = if always {
-            0
-        } else if self.is_kit_bundle(bundle) {
-            2
-        } else {
-            1
-        };
-        (group, bundle.to_string())
-    }
-
-    /// Whether `bundle` is one of the component kit's (`crate::kit`).
-    pub fn is_kit_bundle(&self, bundle: &str) -> bool {
-        self.kit
-            .as_ref()
-            .is_some_and(|kit| crate::kit::is_kit_bundle(&kit.bundle, bundle))
-    }
-
-    /// The bundles `bundle` needs loaded before it: a split-off set's parent, the kit's
-    /// packages' bundles.
-    pub fn prerequisites(&self, bundle: &str) -> Vec<String> {
-        if let Some(kit) = self.kit.as_ref().filter(|_| self.is_kit_bundle(bundle)) {
-            return crate::kit::required_bundles(self, &kit.bundle, bundle)
-                .into_iter()
-                .collect();
-        }
-        self.parent_bundle(bundle).into_iter().collect()
     }
 
     /// Judges a bare specifier (not relative, not a URL).
@@ -547,7 +414,7 @@ mod tests {
     fn embedded_allowlist_is_consistent() {
         let list = Allowlist::embedded();
         assert!(list.package("react").is_some());
-        assert_eq!(list.always_loaded().collect::<Vec<_>>(), vec!["core"]);
+        assert!(list.categories["core"].load == LoadStrategy::Always);
     }
 
     #[test]
@@ -562,24 +429,6 @@ mod tests {
         // chart.js keeps one registry: its React wrapper shares its bundle.
         assert_eq!(bundle_of("react-chartjs-2"), "charts_chartjs");
         assert_eq!(bundle_of("chart.js/auto"), "charts_chartjs");
-    }
-
-    #[test]
-    fn split_icon_sets_load_after_their_package_bundle() {
-        let list = Allowlist::embedded();
-        assert_eq!(list.parent_bundle("icons_fa").as_deref(), Some("icons"));
-        assert_eq!(list.parent_bundle("icons"), None);
-        let fa = list
-            .bundles()
-            .into_iter()
-            .find(|b| b.name == "icons_fa")
-            .unwrap();
-        assert_eq!(fa.specifiers, vec!["react-icons/fa"]);
-        let split = fa.split_from.expect("icons_fa is split from react-icons");
-        assert_eq!(
-            (split.package.as_str(), split.bundle.as_str()),
-            ("react-icons", "icons")
-        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::icon_sets::{IconData, IconSet};
+use super::icon_sets::{IconData, IconDataError, IconSet};
 
 /// Bumped when the layout of the manifest changes.
 pub const MANIFEST_FORMAT: u32 = 1;
@@ -43,7 +43,7 @@ pub struct BundleFile {
     /// Specifiers it registers.
     pub specifiers: Vec<String>,
     /// Specifier → the file (relative to the manifest) with its per-app icon data, for
-    /// packages whose icons are not in the bundle (`crate::icon_sets`).
+    /// packages whose icons are not in the bundle (`crate::catalog::icon_sets`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub icon_data: BTreeMap<String, String>,
 }
@@ -71,11 +71,6 @@ pub enum ManifestError {
     },
     #[error("{path} has format {found}; this appbundle reads format {MANIFEST_FORMAT}: run `appbundle build-deps`")]
     Format { path: String, found: u32 },
-    #[error("{path} is not valid icon data: {source}")]
-    IconData {
-        path: String,
-        source: serde_json::Error,
-    },
 }
 
 impl Manifest {
@@ -126,7 +121,7 @@ impl Manifest {
 
     /// The per-app icon data of `specifier`, when its icons are not in its bundle (`Err` when
     /// its file cannot be read).
-    pub fn icon_set(&self, specifier: &str) -> Option<Result<&IconSet, String>> {
+    pub fn icon_set(&self, specifier: &str) -> Option<Result<&IconSet, &IconDataError>> {
         self.icon_sets.get(specifier).map(|data| data.get())
     }
 
@@ -134,16 +129,4 @@ impl Manifest {
     pub fn exports_of(&self, specifier: &str) -> Option<&[String]> {
         self.packages.get(specifier).map(|p| p.exports.as_slice())
     }
-}
-
-/// Reads one icon data file written by deps-builder.
-pub fn read_icon_set(path: &Path) -> Result<IconSet, ManifestError> {
-    let bytes = std::fs::read(path).map_err(|source| ManifestError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    serde_json::from_slice(&bytes).map_err(|source| ManifestError::IconData {
-        path: path.display().to_string(),
-        source,
-    })
 }

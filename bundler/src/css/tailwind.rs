@@ -126,7 +126,7 @@ const RADIUS: encre_css::prelude::build_plugin::StaticPlugin = {
 fn utilities_config() -> encre_css::Config {
     let mut config = encre_css::Config::default();
     config.preflight = encre_css::Preflight::new_none();
-    crate::tailwind_compat::register(&mut config);
+    super::compat::register(&mut config);
     config.register_plugin(&RADIUS);
     for token in TOKENS {
         config.theme.colors.add(*token, format!("var(--{token})"));

@@ -7,7 +7,7 @@
 //! script, where the runtime turns them into components with the package's own factory.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -40,7 +40,41 @@ pub struct IconSet {
 #[derive(Debug)]
 pub struct IconData {
     path: PathBuf,
-    loaded: OnceLock<Result<IconSet, String>>,
+    loaded: OnceLock<Result<IconSet, IconDataError>>,
+}
+
+/// An icon data file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum IconDataError {
+    /// The file is missing or unreadable.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not icon data.
+    #[error("{path} is not valid icon data: {source}")]
+    Json {
+        /// The file.
+        path: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+}
+
+/// Reads one icon data file written by deps-builder.
+pub fn read_icon_set(path: &Path) -> Result<IconSet, IconDataError> {
+    let shown = || path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| IconDataError::Io {
+        path: shown(),
+        source,
+    })?;
+    serde_json::from_slice(&bytes).map_err(|source| IconDataError::Json {
+        path: shown(),
+        source,
+    })
 }
 
 impl IconData {
@@ -51,11 +85,11 @@ impl IconData {
         }
     }
 
-    pub fn get(&self) -> Result<&IconSet, String> {
+    /// The set, read from its file the first time.
+    pub fn get(&self) -> Result<&IconSet, &IconDataError> {
         self.loaded
-            .get_or_init(|| crate::manifest::read_icon_set(&self.path).map_err(|e| e.to_string()))
+            .get_or_init(|| read_icon_set(&self.path))
             .as_ref()
-            .map_err(Clone::clone)
     }
 }
 

@@ -9,8 +9,6 @@
 
 use std::collections::BTreeSet;
 
-use crate::allowlist::{Allowlist, SpecifierClass};
-
 /// One source file of the kit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KitFile {
@@ -21,7 +19,7 @@ pub struct KitFile {
 
 macro_rules! kit_files {
     ($($path:literal),* $(,)?) => {
-        &[$(KitFile { path: $path, source: include_str!(concat!("../../kit/", $path)) }),*]
+        &[$(KitFile { path: $path, source: include_str!(concat!("../../../kit/", $path)) }),*]
     };
 }
 
@@ -272,21 +270,6 @@ pub fn packages_of(kit_bundle: &str, bundle: &str) -> BTreeSet<&'static str> {
         .collect()
 }
 
-/// The bundles that must load before kit bundle `bundle` (those of its packages), except
-/// always-loaded ones. Unknown packages are left out here and fail deps-builder's build and
-/// this crate's tests.
-pub fn required_bundles(allowlist: &Allowlist, kit_bundle: &str, bundle: &str) -> BTreeSet<String> {
-    let always: BTreeSet<&str> = allowlist.always_loaded().collect();
-    packages_of(kit_bundle, bundle)
-        .into_iter()
-        .filter_map(|specifier| match allowlist.classify(specifier) {
-            SpecifierClass::Allowed { category, .. } => Some(category),
-            _ => None,
-        })
-        .filter(|bundle| !always.contains(bundle.as_str()))
-        .collect()
-}
-
 /// The sources of the kit modules registered under `specifiers` and of the kit files they
 /// import, for the app's Tailwind CSS (the kit components' class names live there).
 pub fn sources_of<'a>(specifiers: impl IntoIterator<Item = &'a str>) -> Vec<&'static str> {
@@ -302,8 +285,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kit_import_is_a_kit_file_or_an_allowlisted_package() {
-        let allowlist = Allowlist::embedded();
+    fn every_relative_kit_import_is_a_kit_file() {
         for file in FILES {
             let local = file.kit_imports().count();
             let relative = file
@@ -314,15 +296,6 @@ mod tests {
                 local, relative,
                 "{}: a kit import does not resolve",
                 file.path
-            );
-        }
-        let every_package = bundles("kit")
-            .into_iter()
-            .flat_map(|(bundle, _)| packages_of("kit", &bundle));
-        for package in every_package {
-            assert!(
-                matches!(allowlist.classify(package), SpecifierClass::Allowed { .. }),
-                "the kit imports `{package}`, which is not allowlisted"
             );
         }
     }
@@ -406,15 +379,7 @@ mod tests {
     }
 
     #[test]
-    fn the_kit_needs_the_radix_utility_and_toast_bundles_and_its_form_the_forms_one() {
-        let allowlist = Allowlist::embedded();
-        let required = |bundle| {
-            required_bundles(allowlist, "kit", bundle)
-                .into_iter()
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(required("kit"), vec!["feedback", "ui_radix", "utils"]);
-        assert_eq!(required("kit_form"), vec!["forms", "ui_radix", "utils"]);
+    fn the_form_has_a_bundle_of_its_own_with_the_files_it_needs() {
         let names: Vec<String> = bundles("kit").into_iter().map(|(name, _)| name).collect();
         assert_eq!(names, vec!["kit", "kit_form"]);
         // The form bundle carries the label it renders; the main one has no form.
@@ -457,7 +422,7 @@ mod tests {
     #[test]
     fn every_kit_class_has_css() {
         let sources: Vec<&str> = FILES.iter().map(|f| f.source).collect();
-        let css = crate::tailwind::stylesheet(sources.iter().copied());
+        let css = crate::css::stylesheet(sources.iter().copied());
         let classes: BTreeSet<&str> = sources.iter().flat_map(|s| class_names(s)).collect();
         assert!(classes.len() > 200, "{} classes", classes.len());
         let missing: Vec<&&str> = classes

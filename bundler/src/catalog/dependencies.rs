@@ -1,8 +1,8 @@
 //! What the bundler knows of the prebuilt packages: the allowlist says what may be imported;
 //! the manifest, once `appbundle build-deps` has run, says what each package exports.
 
-use crate::allowlist::Allowlist;
-use crate::manifest::Manifest;
+use super::allowlist::Allowlist;
+use super::manifest::Manifest;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Dependencies<'a> {

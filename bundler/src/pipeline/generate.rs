@@ -1,0 +1,155 @@
+//! Code generation for a scanned app: the per-app icon modules, then each file transformed
+//! (TypeScript, JSX, modules, specifiers rewritten), linked into one script and emitted with its
+//! source map, within the output size cap.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use swc_core::common::{sync::Lrc, SourceMap};
+use swc_core::ecma::transforms::base::helpers;
+
+use super::scan::{Analysed, AnalysedScript, Scan};
+use super::worker::internal_error;
+use super::BundleOptions;
+use crate::catalog::dependencies::Dependencies;
+use crate::catalog::icon_sets::{IconSet, IconSubset};
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::emit::{self, Emitted};
+use crate::files::SourceFiles;
+use crate::imports::ImportedName;
+use crate::link::{self, link, LinkedModule, ModuleBody};
+use crate::policy::{self, ModuleTarget};
+use crate::transform::transform_module;
+
+/// Largest output script accepted (the seed's "5 MB max per app").
+pub const MAX_OUTPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// One per-app icon module: the icons an app takes from a package whose icons travel with it.
+struct IconModule<'m> {
+    category: String,
+    key: String,
+    set: &'m IconSet,
+    subset: IconSubset<'m>,
+}
+
+/// Generates the app's script from `scan` (whose analysed files it consumes).
+pub(super) fn generate(
+    cm: &Lrc<SourceMap>,
+    files: &SourceFiles,
+    entry: &str,
+    scan: &mut Scan,
+    options: &BundleOptions,
+    deps: Dependencies,
+) -> Result<Emitted, Vec<Diagnostic>> {
+    let icons = icon_modules(&scan.packages, deps)?;
+    let in_table = |key: &str| icons.iter().any(|m| m.key == key);
+    let mut linked = Vec::with_capacity(scan.order.len() + icons.len());
+    for module in &icons {
+        linked.push(icon_module(cm, module, deps)?);
+    }
+    let analysed = &mut scan.analysed;
+    helpers::HELPERS.set(&helpers::Helpers::new(false), || {
+        for path in &scan.order {
+            let Some(module) = analysed.remove(path) else {
+                continue;
+            };
+            let body = match module {
+                Analysed::Css(text) => ModuleBody::Css(text),
+                Analysed::Json(value) => ModuleBody::Json(value),
+                Analysed::Script(script) => {
+                    ModuleBody::Script(transform_script(cm, files, path, *script, deps, &in_table)?)
+                }
+            };
+            linked.push(LinkedModule {
+                id: path.clone(),
+                body,
+            });
+        }
+        Ok::<(), Vec<Diagnostic>>(())
+    })?;
+    let script = link(cm, linked, entry);
+    let emitted = emit::emit(cm, &script, options.minify)
+        .map_err(|e| vec![internal_error(&e.to_string())])?;
+    if emitted.code.len() > MAX_OUTPUT_BYTES {
+        return Err(vec![Diagnostic::error(
+            DiagnosticCode::TooLarge,
+            format!(
+                "the bundled app is {} bytes; at most {MAX_OUTPUT_BYTES} are allowed",
+                emitted.code.len()
+            ),
+        )
+        .with_suggestion("move large data out of the code (fetch it or store it with useAppData) and split nothing into copies")]);
+    }
+    Ok(emitted)
+}
+
+/// The per-app icon packages the app imports, with the icons it needs (`crate::catalog::icon_sets`).
+fn icon_modules<'m>(
+    packages: &'m BTreeMap<ModuleTarget, BTreeSet<ImportedName>>,
+    deps: Dependencies<'m>,
+) -> Result<Vec<IconModule<'m>>, Vec<Diagnostic>> {
+    let mut modules = Vec::new();
+    for (target, names) in packages {
+        let ModuleTarget::Dependency { category, key, .. } = target else {
+            continue;
+        };
+        let Some(set) = deps.manifest.and_then(|m| m.icon_set(key)) else {
+            continue;
+        };
+        let set = set.map_err(|e| vec![internal_error(&format!("icon data of {key}: {e}"))])?;
+        modules.push(IconModule {
+            category: category.clone(),
+            key: key.clone(),
+            set,
+            subset: set.subset(names),
+        });
+    }
+    Ok(modules)
+}
+
+fn icon_module(
+    cm: &Lrc<SourceMap>,
+    module: &IconModule,
+    deps: Dependencies,
+) -> Result<LinkedModule, Vec<Diagnostic>> {
+    let IconModule {
+        category,
+        key,
+        set,
+        subset,
+    } = module;
+    // The namespace that holds the package's icon factory (react-icons' `GenIcon`, in its root).
+    let host = set.factory_from.as_deref().and_then(|specifier| {
+        let package = deps.allowlist.package_of(specifier)?;
+        Some((package.bundle_for(package.subpath_of(specifier)), specifier))
+    });
+    let host = host.as_ref().map(|(c, k)| (c.as_str(), *k));
+    let body = link::icons_body(cm, (category, key), host, set, subset)
+        .map_err(|e| vec![internal_error(&format!("icon data of {key}: {e}"))])?;
+    Ok(LinkedModule {
+        id: crate::rewrite::dependency_id(category, key),
+        body,
+    })
+}
+
+fn transform_script(
+    cm: &Lrc<SourceMap>,
+    files: &SourceFiles,
+    path: &str,
+    script: AnalysedScript,
+    deps: Dependencies,
+    in_table: &dyn Fn(&str) -> bool,
+) -> Result<Vec<swc_core::ecma::ast::Stmt>, Vec<Diagnostic>> {
+    let AnalysedScript {
+        resolved, accepted, ..
+    } = script;
+    // Specifiers judged during analysis, plus any a transform adds (`react/jsx-runtime`),
+    // judged now by the same policy.
+    let mut resolve = |specifier: &str| {
+        let known = accepted.iter().find(|(r, _)| r.specifier == specifier);
+        known
+            .map(|(_, target)| target.clone())
+            .or_else(|| policy::judge_import(deps.allowlist, files, path, specifier).ok())
+    };
+    transform_module(cm, resolved, &mut resolve, in_table)
+        .map_err(|e| vec![internal_error(&format!("{path}: {e}"))])
+}

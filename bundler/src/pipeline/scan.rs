@@ -1,0 +1,186 @@
+//! The module scan: from the entry, breadth-first, parse and judge every file the app reaches
+//! (syntax, imports, dangerous patterns, imported names), and collect the packages it uses.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+use swc_core::common::{sync::Lrc, Mark, SourceFile, SourceMap, Span};
+use swc_core::ecma::ast::{Expr, Program};
+use swc_core::ecma::transforms::base::resolver;
+
+use super::worker::internal_error;
+use crate::catalog::dependencies::Dependencies;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::files::{FileKind, SourceFiles};
+use crate::guards::depth;
+use crate::imports::{collect_imports, ImportRecord, ImportedName};
+use crate::parse::{add_file, parse_json, parse_script, Locator};
+use crate::policy::{self, ModuleTarget};
+use crate::transform::ResolvedModule;
+
+/// One script, parsed, resolved and judged.
+pub(super) struct AnalysedScript {
+    pub resolved: ResolvedModule,
+    /// Accepted imports with their targets, in source order (so linking order is deterministic).
+    pub accepted: Vec<(ImportRecord, ModuleTarget)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl AnalysedScript {
+    /// The app files it imports, in source order.
+    fn local_files(&self) -> impl Iterator<Item = &String> {
+        self.accepted.iter().filter_map(|(_, target)| match target {
+            ModuleTarget::File(path) => Some(path),
+            ModuleTarget::Dependency { .. } => None,
+        })
+    }
+}
+
+/// One scanned file, ready for the transform.
+pub(super) enum Analysed {
+    Script(Box<AnalysedScript>),
+    Css(String),
+    Json(Box<Expr>),
+}
+
+/// What the scan found: the reached files in order, each analysed, the packages with the
+/// names taken from each, and the warnings.
+pub(super) struct Scan {
+    pub order: Vec<String>,
+    pub analysed: HashMap<String, Analysed>,
+    pub packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Scans from `entry`; `Err` with every diagnostic when any is an error.
+pub(super) fn scan(
+    cm: &Lrc<SourceMap>,
+    locator: &Locator,
+    files: &SourceFiles,
+    entry: &str,
+    deps: Dependencies,
+) -> Result<Scan, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut order = Vec::new();
+    let mut analysed: HashMap<String, Analysed> = HashMap::new();
+    let mut queue = VecDeque::from([entry.to_string()]);
+    let mut seen = BTreeSet::from([entry.to_string()]);
+    let mut packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>> = BTreeMap::new();
+
+    // Breadth-first from the entry: only files the app reaches are bundled.
+    while let Some(path) = queue.pop_front() {
+        let Some(text) = files.get(&path) else {
+            continue;
+        };
+        let file = add_file(cm, &path, text);
+        let kind = FileKind::of(&path);
+        let module = match kind {
+            FileKind::Css => Analysed::Css(text.to_string()),
+            FileKind::Json => match parse_json(locator, &file) {
+                Ok(value) => Analysed::Json(value),
+                Err(d) => {
+                    diagnostics.extend(d);
+                    continue;
+                }
+            },
+            _ => match analyse_script(locator, files, &path, &file, kind, deps) {
+                Ok(script) => {
+                    for next in script.local_files() {
+                        if seen.insert(next.clone()) {
+                            queue.push_back(next.clone());
+                        }
+                    }
+                    for (record, target) in &script.accepted {
+                        if matches!(target, ModuleTarget::File(_)) {
+                            continue;
+                        }
+                        packages
+                            .entry(target.clone())
+                            .or_default()
+                            .extend(record.names().cloned());
+                    }
+                    diagnostics.extend(script.diagnostics.iter().cloned());
+                    Analysed::Script(Box::new(script))
+                }
+                Err(d) => {
+                    diagnostics.extend(d);
+                    continue;
+                }
+            },
+        };
+        order.push(path.clone());
+        analysed.insert(path, module);
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    Ok(Scan {
+        order,
+        analysed,
+        packages,
+        warnings: diagnostics,
+    })
+}
+
+/// Parse, resolve, and judge one script. `Err` when it does not parse.
+pub(super) fn analyse_script(
+    locator: &Locator,
+    files: &SourceFiles,
+    path: &str,
+    file: &Lrc<SourceFile>,
+    kind: FileKind,
+    deps: Dependencies,
+) -> Result<AnalysedScript, Vec<Diagnostic>> {
+    let parsed = parse_script(locator, file, kind)?;
+    if let Some(span) = depth::find_too_deep(&parsed.module) {
+        return Err(vec![too_deep(locator, span)]);
+    }
+    let unresolved_mark = Mark::new();
+    let top_level_mark = Mark::new();
+    let program =
+        Program::Module(parsed.module).apply(resolver(unresolved_mark, top_level_mark, true));
+    let Program::Module(module) = program else {
+        return Err(vec![internal_error("resolver changed the program kind")]);
+    };
+    let found = collect_imports(&module, unresolved_mark);
+    let mut diagnostics = policy::check_patterns(&module, unresolved_mark, locator);
+    diagnostics.extend(policy::judge_computed_imports(&found.computed, locator));
+    let (accepted, import_diagnostics) =
+        policy::judge_imports(deps.allowlist, files, path, &found.records, locator);
+    diagnostics.extend(import_diagnostics);
+    if let Some(manifest) = deps.manifest {
+        diagnostics.extend(policy::judge_imported_names(
+            &module,
+            &accepted,
+            manifest,
+            deps.allowlist,
+            locator,
+        ));
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Ok(AnalysedScript {
+        resolved: ResolvedModule {
+            module,
+            comments: parsed.comments,
+            unresolved_mark,
+            top_level_mark,
+        },
+        accepted,
+        diagnostics,
+    })
+}
+
+fn too_deep(locator: &Locator, span: Span) -> Diagnostic {
+    locator.attach(
+        Diagnostic::error(
+            DiagnosticCode::TooDeep,
+            format!(
+                "the code is nested more than {} levels deep here",
+                depth::MAX_AST_DEPTH
+            ),
+        )
+        .with_suggestion(
+            "split the long chain or deep nesting into smaller functions, variables or components",
+        ),
+        span,
+    )
+}
