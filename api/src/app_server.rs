@@ -13,13 +13,14 @@ use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Path as UrlPath, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use tokio::sync::Mutex;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::ApiError;
 
 /// The page may load its own scripts and styles and call its own origin; nothing else.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
@@ -43,19 +44,6 @@ struct Store {
 }
 
 type Shared = Arc<Store>;
-
-/// A refused store operation: status and message.
-struct Refusal(StatusCode, String);
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        (self.0, Json(json!({ "error": self.1 }))).into_response()
-    }
-}
-
-fn error(status: StatusCode, message: impl Into<String>) -> Refusal {
-    Refusal(status, message.into())
-}
 
 fn valid_collection(name: &str) -> bool {
     (1..=64).contains(&name.len())
@@ -97,26 +85,22 @@ impl Store {
         &self,
         cache: &'c mut HashMap<String, Vec<Value>>,
         collection: &str,
-    ) -> Result<&'c mut Vec<Value>, Refusal> {
+    ) -> Result<&'c mut Vec<Value>, ApiError> {
         if !valid_collection(collection) {
-            return Err(error(
-                StatusCode::BAD_REQUEST,
-                "collection names are 1-64 letters, digits, - or _",
+            return Err(ApiError::BadRequest(
+                "collection names are 1-64 letters, digits, - or _".into(),
             ));
         }
         match cache.entry(collection.to_string()) {
             Entry::Occupied(items) => Ok(items.into_mut()),
             Entry::Vacant(slot) => {
-                let items = self
-                    .read(collection)
-                    .await
-                    .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+                let items = self.read(collection).await.map_err(ApiError::Internal)?;
                 Ok(slot.insert(items))
             }
         }
     }
 
-    async fn items(&self, collection: &str) -> Result<Vec<Value>, Refusal> {
+    async fn items(&self, collection: &str) -> Result<Vec<Value>, ApiError> {
         let mut cache = self.lock.lock().await;
         Ok(self.loaded(&mut cache, collection).await?.clone())
     }
@@ -126,8 +110,8 @@ impl Store {
     async fn change<T>(
         &self,
         collection: &str,
-        change: impl FnOnce(&mut Vec<Value>) -> Result<T, Refusal>,
-    ) -> Result<T, Refusal> {
+        change: impl FnOnce(&mut Vec<Value>) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         let mut cache = self.lock.lock().await;
         let items = self.loaded(&mut cache, collection).await?;
         let mut next = items.clone();
@@ -135,7 +119,7 @@ impl Store {
         if next != *items {
             self.write(collection, &next)
                 .await
-                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+                .map_err(ApiError::Internal)?;
             *items = next;
         }
         Ok(result)
@@ -150,25 +134,24 @@ fn item_id(item: &Value) -> Option<&str> {
     item.get("id").and_then(Value::as_str)
 }
 
-async fn list(State(store): State<Shared>, UrlPath(collection): UrlPath<String>) -> Response {
-    match store.items(&collection).await {
-        Ok(items) => Json(items).into_response(),
-        Err(refusal) => refusal.into_response(),
-    }
+async fn list(
+    State(store): State<Shared>,
+    UrlPath(collection): UrlPath<String>,
+) -> Result<Json<Vec<Value>>, ApiError> {
+    Ok(Json(store.items(&collection).await?))
 }
 
 async fn create(
     State(store): State<Shared>,
     UrlPath(collection): UrlPath<String>,
     Json(body): Json<Map<String, Value>>,
-) -> Response {
-    let result = store
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let item = store
         .change(&collection, |items| {
             if items.len() >= MAX_ITEMS {
-                return Err(error(
-                    StatusCode::INSUFFICIENT_STORAGE,
-                    format!("a collection holds at most {MAX_ITEMS} items"),
-                ));
+                return Err(ApiError::InsufficientStorage(format!(
+                    "a collection holds at most {MAX_ITEMS} items"
+                )));
             }
             let mut item = body;
             let id = match item.get("id").and_then(Value::as_str) {
@@ -183,22 +166,19 @@ async fn create(
             }
             Ok(item)
         })
-        .await;
-    match result {
-        Ok(item) => (StatusCode::CREATED, Json(item)).into_response(),
-        Err(refusal) => refusal.into_response(),
-    }
+        .await?;
+    Ok((StatusCode::CREATED, Json(item)))
 }
 
 async fn update(
     State(store): State<Shared>,
     UrlPath((collection, id)): UrlPath<(String, String)>,
     Json(patch): Json<Map<String, Value>>,
-) -> Response {
-    let result = store
+) -> Result<Json<Value>, ApiError> {
+    let item = store
         .change(&collection, |items| {
             let Some(item) = items.iter_mut().find(|i| item_id(i) == Some(id.as_str())) else {
-                return Err(error(StatusCode::NOT_FOUND, format!("no item `{id}`")));
+                return Err(ApiError::NotFound(format!("no item `{id}`")));
             };
             if let Value::Object(fields) = item {
                 fields.extend(patch);
@@ -206,27 +186,21 @@ async fn update(
             }
             Ok(item.clone())
         })
-        .await;
-    match result {
-        Ok(item) => Json(item).into_response(),
-        Err(refusal) => refusal.into_response(),
-    }
+        .await?;
+    Ok(Json(item))
 }
 
 async fn remove(
     State(store): State<Shared>,
     UrlPath((collection, id)): UrlPath<(String, String)>,
-) -> Response {
-    let result = store
+) -> Result<StatusCode, ApiError> {
+    store
         .change(&collection, |items| {
             items.retain(|i| item_id(i) != Some(id.as_str()));
             Ok(())
         })
-        .await;
-    match result {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(refusal) => refusal.into_response(),
-    }
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 pub fn router(config: &AppServerConfig) -> Router {

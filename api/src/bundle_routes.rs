@@ -15,15 +15,11 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::error::ApiError;
+use crate::http::{etag_matches, CACHE_IMMUTABLE};
 use crate::state::{hex, AppState, CachedBundle};
-
-/// A JSON error body: `{ "error": "…" }`.
-pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, axum::Json(json!({ "error": message.into() }))).into_response()
-}
 
 enum Output {
     Script,
@@ -41,7 +37,7 @@ enum Failure {
 }
 
 /// The request from a JSON body or, for one-file apps, a raw TSX body.
-fn parse_request(headers: &HeaderMap, body: &[u8]) -> Result<BundleRequest, (StatusCode, String)> {
+fn parse_request(headers: &HeaderMap, body: &[u8]) -> Result<BundleRequest, ApiError> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -53,29 +49,19 @@ fn parse_request(headers: &HeaderMap, body: &[u8]) -> Result<BundleRequest, (Sta
         .to_ascii_lowercase();
     match content_type.as_str() {
         "application/json" => serde_json::from_slice(body).map_err(|e| {
-            (
-                StatusCode::BAD_REQUEST,
-                format!("the body is not a valid bundle request: {e}"),
-            )
+            ApiError::BadRequest(format!("the body is not a valid bundle request: {e}"))
         }),
         "text/plain" | "application/typescript" | "text/typescript" | "text/tsx" => {
-            let text = std::str::from_utf8(body).map_err(|e| {
-                (
-                    StatusCode::BAD_REQUEST,
-                    format!("the body is not UTF-8 text: {e}"),
-                )
-            })?;
+            let text = std::str::from_utf8(body)
+                .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8 text: {e}")))?;
             Ok(BundleRequest {
                 files: [("App.tsx".to_string(), text.to_string())].into(),
                 ..Default::default()
             })
         }
-        other => Err((
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
-                "Content-Type `{other}` is not accepted: send application/json ({{ files, entry, options }}) or text/plain (one TSX file)"
-            ),
-        )),
+        other => Err(ApiError::UnsupportedMediaType(format!(
+            "Content-Type `{other}` is not accepted: send application/json ({{ files, entry, options }}) or text/plain (one TSX file)"
+        ))),
     }
 }
 
@@ -205,55 +191,42 @@ fn cache_entry(output: BundleOutput, hash: &str, manifest: Option<&Manifest>) ->
     }
 }
 
+/// `POST /bundle`.
 pub async fn create(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => {
-            let status = rejection.status();
-            let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                format!(
-                    "the request body is over the limit of {} bytes",
-                    state.config.body_limit
-                )
-            } else {
-                rejection.body_text()
-            };
-            return error(status, message);
+) -> Result<Response, ApiError> {
+    let body = body.map_err(|rejection| match ApiError::from(rejection) {
+        ApiError::Status { status, .. } if status == StatusCode::PAYLOAD_TOO_LARGE => {
+            ApiError::PayloadTooLarge(format!(
+                "the request body is over the limit of {} bytes",
+                state.config.body_limit
+            ))
         }
-    };
-    let request = match parse_request(&headers, &body) {
-        Ok(request) => request,
-        Err((status, message)) => return error(status, message),
-    };
-    match bundle_cached(&state, request).await {
-        Ok((_, entry, hit)) => {
-            let mut response = (
-                [(header::CONTENT_TYPE, "application/json")],
-                entry.response.clone(),
-            )
-                .into_response();
-            response.headers_mut().insert(
-                "x-cache",
-                HeaderValue::from_static(if hit { "hit" } else { "miss" }),
-            );
-            response
-        }
-        Err(response) => response,
-    }
+        other => other,
+    })?;
+    let request = parse_request(&headers, &body)?;
+    let (_, entry, hit) = bundle_cached(&state, request).await?;
+    let mut response = (
+        [(header::CONTENT_TYPE, "application/json")],
+        entry.response.clone(),
+    )
+        .into_response();
+    response.headers_mut().insert(
+        "x-cache",
+        HeaderValue::from_static(if hit { "hit" } else { "miss" }),
+    );
+    Ok(response)
 }
 
 /// Bundles `request` through the cache (identical requests share one computation), on the
 /// blocking pool under the bundling slots and timeout; returns its hash (`/bundle/<hash>.js`),
-/// the entry and whether it was a cache hit, or the error response (422 with the diagnostics,
-/// 503, 500).
+/// the entry and whether it was a cache hit, or why not (422 with the diagnostics, 503, 500).
 pub(crate) async fn bundle_cached(
     state: &Arc<AppState>,
     request: BundleRequest,
-) -> Result<(String, Arc<CachedBundle>, bool), Response> {
+) -> Result<(String, Arc<CachedBundle>, bool), ApiError> {
     let hash = cache_key(&state.manifest_version, &request);
     let entry = state
         .cache
@@ -267,22 +240,14 @@ pub(crate) async fn bundle_cached(
             Ok((hash, entry.into_value(), hit))
         }
         Err(failure) => Err(match &*failure {
-            Failure::Rejected(diagnostics) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                axum::Json(json!({ "errors": diagnostics })),
-            )
-                .into_response(),
-            Failure::Timeout => error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "bundling took longer than {} s; try again or send a smaller app",
-                    state.config.timeout.as_secs_f64()
-                ),
-            ),
-            Failure::Internal(message) => error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("internal error while bundling: {message}"),
-            ),
+            Failure::Rejected(diagnostics) => ApiError::Rejected(diagnostics.clone()),
+            Failure::Timeout => ApiError::Unavailable(format!(
+                "bundling took longer than {} s; try again or send a smaller app",
+                state.config.timeout.as_secs_f64()
+            )),
+            Failure::Internal(message) => {
+                ApiError::Internal(format!("internal error while bundling: {message}"))
+            }
         }),
     }
 }
@@ -302,7 +267,7 @@ pub async fn output(
     State(state): State<Arc<AppState>>,
     Path(file): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ApiError> {
     let (hash, kind) = if let Some(hash) = file.strip_suffix(".js.map") {
         (hash, Output::Map)
     } else if let Some(hash) = file.strip_suffix(".js") {
@@ -312,22 +277,17 @@ pub async fn output(
     } else if let Some(hash) = file.strip_suffix(".css") {
         (hash, Output::Css)
     } else {
-        return error(
-            StatusCode::NOT_FOUND,
-            "expected /bundle/<hash>.js, .js.map, .json or .css",
-        );
+        return Err(ApiError::NotFound(
+            "expected /bundle/<hash>.js, .js.map, .json or .css".into(),
+        ));
     };
     if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return error(
-            StatusCode::NOT_FOUND,
-            format!("`{hash}` is not a bundle hash"),
-        );
+        return Err(ApiError::NotFound(format!("`{hash}` is not a bundle hash")));
     }
     let Some(cached) = state.cache.get(hash).await else {
-        return error(
-            StatusCode::NOT_FOUND,
-            "no such bundle (it may have left the cache): POST /bundle again",
-        );
+        return Err(ApiError::NotFound(
+            "no such bundle (it may have left the cache): POST /bundle again".into(),
+        ));
     };
     let (suffix, content_type, body) = match kind {
         Output::Script => (
@@ -344,24 +304,23 @@ pub async fn output(
         ),
     };
     let etag = format!("\"{hash}{suffix}\"");
-    let cache_control = "public, max-age=31536000, immutable";
-    if crate::runtime_deps::etag_matches(&headers, &etag) {
-        return (
+    if etag_matches(&headers, &etag) {
+        return Ok((
             StatusCode::NOT_MODIFIED,
             [
                 (header::ETAG, etag),
-                (header::CACHE_CONTROL, cache_control.into()),
+                (header::CACHE_CONTROL, CACHE_IMMUTABLE.into()),
             ],
         )
-            .into_response();
+            .into_response());
     }
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, content_type.to_string()),
             (header::ETAG, etag),
-            (header::CACHE_CONTROL, cache_control.to_string()),
+            (header::CACHE_CONTROL, CACHE_IMMUTABLE.to_string()),
         ],
         body,
     )
-        .into_response()
+        .into_response())
 }

@@ -2,15 +2,18 @@
 //! `/bundle/<hash>.js` and the prebuilt `/runtime-deps/*` as plain scripts.
 //!
 //! One module per concern: [`config`] (flags and defaults), [`state`] (what handlers share),
+//! [`error`] (the one error type and body), [`http`] (ETag, encoding, cache lifetimes),
 //! [`bundle_routes`] (POST /bundle and the cached outputs), [`runtime_deps`] (static serving with
-//! precompressed variants), [`preview`] (the sandboxed
-//! preview page and its runtime), [`ops`] (health, readiness, metrics, OpenAPI), [`metrics`],
-//! [`rate_limit`] (per API key or client IP).
+//! precompressed variants), [`preview`] (the sandboxed preview page and its runtime), [`ops`]
+//! (health, readiness, metrics, OpenAPI), [`metrics`], [`rate_limit`] (per API key or client
+//! IP), [`apps`] (published apps) and [`app_server`] (what runs inside an app's container).
 
 pub mod app_server;
 pub mod apps;
 pub mod bundle_routes;
 pub mod config;
+pub mod error;
+pub mod http;
 pub mod metrics;
 pub mod ops;
 pub mod preview;

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use axum::http::{header, HeaderValue, Request, Response, StatusCode};
+use axum::http::{Request, Response};
+use axum::response::IntoResponse;
 use governor::clock::QuantaInstant;
 use governor::middleware::NoOpMiddleware;
 use tower_governor::governor::GovernorConfigBuilder;
@@ -14,6 +15,7 @@ use tower_governor::key_extractor::KeyExtractor;
 use tower_governor::{GovernorError, GovernorLayer};
 
 use crate::config::ServeConfig;
+use crate::error::ApiError;
 
 #[derive(Debug, Clone, Copy)]
 pub struct ApiKeyOrIp;
@@ -39,32 +41,20 @@ impl KeyExtractor for ApiKeyOrIp {
 }
 
 fn too_many(error: GovernorError) -> Response<Body> {
-    let (status, wait, message) = match error {
-        GovernorError::TooManyRequests { wait_time, .. } => (
-            StatusCode::TOO_MANY_REQUESTS,
-            wait_time.max(1),
-            format!("rate limit exceeded: retry in {} s", wait_time.max(1)),
-        ),
-        GovernorError::UnableToExtractKey => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            0,
-            "cannot tell who the client is".to_string(),
-        ),
-        GovernorError::Other { code, msg, .. } => (code, 0, msg.unwrap_or_default()),
+    let refused = match error {
+        GovernorError::TooManyRequests { wait_time, .. } => ApiError::TooManyRequests {
+            message: format!("rate limit exceeded: retry in {} s", wait_time.max(1)),
+            retry_after: Some(wait_time.max(1)),
+        },
+        GovernorError::UnableToExtractKey => {
+            ApiError::Internal("cannot tell who the client is".to_string())
+        }
+        GovernorError::Other { code, msg, .. } => ApiError::Status {
+            status: code,
+            message: msg.unwrap_or_default(),
+        },
     };
-    let body = serde_json::json!({ "error": message }).to_string();
-    let mut response = Response::new(Body::from(body));
-    *response.status_mut() = status;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    if status == StatusCode::TOO_MANY_REQUESTS {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
-    }
-    response
+    refused.into_response()
 }
 
 /// The layer, or none when `rate_per_second` is 0.

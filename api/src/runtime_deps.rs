@@ -10,7 +10,8 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::bundle_routes::error;
+use crate::error::ApiError;
+use crate::http::{accepts_encoding, etag_matches, CACHE_IMMUTABLE, CACHE_REVALIDATE};
 use crate::state::AppState;
 
 /// `core.1a2b3c4d5e6f.js` (and its `.map`): the name changes with the content.
@@ -35,40 +36,12 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-/// The encodings the client accepts (q > 0), by name.
-fn accepts(headers: &HeaderMap, encoding: &str) -> bool {
-    headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|item| {
-            let mut parts = item.split(';');
-            let name = parts.next().unwrap_or("").trim();
-            let q = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            (name.eq_ignore_ascii_case(encoding) || name == "*") && q > 0.0
-        })
-}
-
-/// `If-None-Match` holds `etag` (or `*`).
-pub fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().trim_start_matches("W/"))
-        .any(|t| t == etag || t == "*")
-}
-
+/// `GET /runtime-deps/<file>`.
 pub async fn serve(
     State(state): State<Arc<AppState>>,
     Path(name): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ApiError> {
     // One flat folder: a name with anything but these characters is not ours.
     let clean = !name.is_empty()
         && !name.starts_with('.')
@@ -76,17 +49,14 @@ pub async fn serve(
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
     if !clean || name.ends_with(".br") || name.ends_with(".gz") || name.ends_with(".partial") {
-        return error(
-            StatusCode::NOT_FOUND,
-            format!("no runtime-deps file `{name}`"),
-        );
+        return Err(ApiError::NotFound(format!("no runtime-deps file `{name}`")));
     }
     // The precompressed copy the client accepts, else the file itself (metadata read async:
     // no blocking filesystem call on the async workers).
     let compressible = name.ends_with(".js") || name.ends_with(".map") || name.ends_with(".json");
     let mut found = None;
     for (encoding, suffix) in [("br", ".br"), ("gzip", ".gz")] {
-        if compressible && accepts(&headers, encoding) {
+        if compressible && accepts_encoding(&headers, encoding) {
             let candidate = state.config.deps_dir.join(format!("{name}{suffix}"));
             if let Ok(metadata) = tokio::fs::metadata(&candidate).await {
                 found = Some((candidate, Some(encoding), metadata));
@@ -101,10 +71,7 @@ pub async fn serve(
         }
     }
     let Some((path, encoding, metadata)) = found.filter(|(_, _, m)| m.is_file()) else {
-        return error(
-            StatusCode::NOT_FOUND,
-            format!("no runtime-deps file `{name}`"),
-        );
+        return Err(ApiError::NotFound(format!("no runtime-deps file `{name}`")));
     };
     let modified = metadata
         .modified()
@@ -117,9 +84,9 @@ pub async fn serve(
         encoding.map(|e| format!("-{e}")).unwrap_or_default()
     );
     let cache_control = if is_content_hashed(&name) {
-        "public, max-age=31536000, immutable"
+        CACHE_IMMUTABLE
     } else {
-        "public, max-age=60, must-revalidate"
+        CACHE_REVALIDATE
     };
     let mut response = if etag_matches(&headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
@@ -138,12 +105,7 @@ pub async fn serve(
                 }
                 response
             }
-            Err(e) => {
-                return error(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("reading {name}: {e}"),
-                )
-            }
+            Err(e) => return Err(ApiError::Internal(format!("reading {name}: {e}"))),
         }
     };
     let out = response.headers_mut();
@@ -155,7 +117,7 @@ pub async fn serve(
         HeaderValue::from_static(cache_control),
     );
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    response
+    Ok(response)
 }
 
 #[cfg(test)]
@@ -163,14 +125,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn negotiates_encodings_with_q_values() {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_static("gzip, br;q=0"),
-        );
-        assert!(accepts(&headers, "gzip"));
-        assert!(!accepts(&headers, "br"));
+    fn content_hashed_names_are_recognized() {
         assert!(is_content_hashed("core.1a2b3c4d5e6f.js"));
         assert!(is_content_hashed("icons_fa.1a2b3c4d5e6f.js.map"));
         assert!(!is_content_hashed("manifest.json"));

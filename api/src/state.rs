@@ -9,7 +9,8 @@ use moka::future::Cache;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
-use crate::apps::manager::AppManager;
+use crate::apps::proxy::ProxyClient;
+use crate::apps::AppManager;
 use crate::config::ServeConfig;
 use crate::metrics::Metrics;
 
@@ -52,6 +53,8 @@ pub struct AppState {
     pub metrics: Metrics,
     /// Published apps.
     pub apps: Arc<AppManager>,
+    /// The reverse proxy's client to them.
+    pub proxy: ProxyClient,
 }
 
 impl AppState {
@@ -78,6 +81,7 @@ impl AppState {
             .build();
         Ok(Arc::new(AppState {
             apps: Arc::new(AppManager::new(config.apps.clone())),
+            proxy: ProxyClient::default(),
             slots: Arc::new(Semaphore::new(config.max_concurrent_bundles.max(1))),
             config,
             allowlist: Allowlist::embedded(),

@@ -19,8 +19,25 @@ pub enum EngineError {
     Engine(String),
     #[error("no such container: {0}")]
     NotFound(String),
-    #[error("building the app image: {0}")]
-    Image(String),
+    #[error("building the app image: {what}: {source}")]
+    Image {
+        what: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl EngineError {
+    /// An image build step (`what`) that failed for `source`.
+    pub fn image(
+        what: impl std::fmt::Display,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> EngineError {
+        EngineError::Image {
+            what: what.to_string(),
+            source: source.into(),
+        }
+    }
 }
 
 /// One app container to start.

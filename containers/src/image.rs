@@ -30,7 +30,8 @@ pub struct AppImage {
 impl AppImage {
     /// The image of the running binary.
     pub fn current() -> Result<AppImage, EngineError> {
-        let binary = std::env::current_exe().map_err(|e| EngineError::Image(e.to_string()))?;
+        let binary =
+            std::env::current_exe().map_err(|e| EngineError::image("the running binary", e))?;
         Ok(AppImage {
             binary,
             extra_files: Vec::new(),
@@ -53,8 +54,8 @@ impl AppImage {
     pub fn tag(&self) -> Result<String, EngineError> {
         let mut hash = Sha256::new();
         for path in std::iter::once(&self.binary).chain(self.extra_files.iter().map(|(p, _)| p)) {
-            let meta = std::fs::metadata(path)
-                .map_err(|e| EngineError::Image(format!("{}: {e}", path.display())))?;
+            let meta =
+                std::fs::metadata(path).map_err(|e| EngineError::image(path.display(), e))?;
             let modified = meta
                 .modified()
                 .ok()
@@ -81,7 +82,7 @@ impl AppImage {
 
     /// Writes the image's root file system as a tar file at `out`.
     pub fn write_layer(&self, out: &Path) -> Result<(), EngineError> {
-        let error = |e: std::io::Error| EngineError::Image(e.to_string());
+        let error = |e: std::io::Error| EngineError::image(out.display(), e);
         let file = std::fs::File::create(out).map_err(error)?;
         let mut tar = tar::Builder::new(std::io::BufWriter::new(file));
         // The engine's importer does not take GNU sparse entries.
@@ -133,10 +134,10 @@ fn append_file(
     source: &Path,
     target: &str,
 ) -> Result<(), EngineError> {
-    let mut file = std::fs::File::open(source)
-        .map_err(|e| EngineError::Image(format!("{}: {e}", source.display())))?;
+    let mut file =
+        std::fs::File::open(source).map_err(|e| EngineError::image(source.display(), e))?;
     tar.append_file(target.trim_start_matches('/'), &mut file)
-        .map_err(|e| EngineError::Image(format!("{}: {e}", source.display())))
+        .map_err(|e| EngineError::image(source.display(), e))
 }
 
 /// The shared libraries `binary` loads (and its dynamic loader), as `ldd` lists them.
@@ -144,7 +145,7 @@ fn shared_libraries(binary: &Path) -> Result<Vec<String>, EngineError> {
     let output = std::process::Command::new("ldd")
         .arg(binary)
         .output()
-        .map_err(|e| EngineError::Image(format!("ldd: {e}")))?;
+        .map_err(|e| EngineError::image("ldd", e))?;
     let listing = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
         // A static binary needs nothing more.
@@ -153,11 +154,10 @@ fn shared_libraries(binary: &Path) -> Result<Vec<String>, EngineError> {
         {
             Ok(Vec::new())
         } else {
-            Err(EngineError::Image(format!(
-                "ldd {}: {}",
-                binary.display(),
-                String::from_utf8_lossy(&output.stderr)
-            )))
+            Err(EngineError::image(
+                format!("ldd {}", binary.display()),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            ))
         };
     }
     Ok(parse_ldd(&listing))

@@ -1,10 +1,27 @@
 //! Published apps over HTTP: the authenticated management API (`POST /apps/{appId}/publish`,
 //! `GET /apps/{appId}`, `DELETE /apps/{appId}`, `GET /apps`) and the public reverse proxy
 //! (`/apps/{appId}/…` → the app's container on 127.0.0.1).
+//!
+//! Beside the handlers, one module per concern: `records` (what is kept on disk), `quota`,
+//! `view` (the state an owner sees), `lifecycle` (the [`AppManager`]: publish, start, route,
+//! delete, rediscover), `background` (idle sweep, OOM watcher), [`proxy`] and [`site`] (the
+//! files a publish writes).
 
-pub mod manager;
+mod background;
+mod error;
+mod lifecycle;
+#[cfg(test)]
+mod memory_engine;
 pub mod proxy;
+mod quota;
+mod records;
 pub mod site;
+mod view;
+
+pub use error::AppError;
+pub use lifecycle::AppManager;
+pub use records::valid_app_id;
+pub use view::AppView;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -13,29 +30,13 @@ use appbundle_bundler::{BundleOptions, BundleRequest};
 use appbundle_containers::Limits;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::bundle_routes::{bundle_cached, error};
+use crate::bundle_routes::bundle_cached;
+use crate::error::ApiError;
 use crate::state::{AppState, CachedBundle};
-use manager::{valid_app_id, AppError};
-
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        let status = match &self {
-            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::NotFound(_) => StatusCode::NOT_FOUND,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::Quota(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        error(status, self.to_string())
-    }
-}
 
 /// The user behind the request's API key (`Authorization: Bearer <key>` or `x-api-key`).
 fn user_of(state: &AppState, headers: &HeaderMap) -> Result<String, AppError> {
@@ -96,7 +97,7 @@ pub struct PublishRequest {
 async fn build(
     state: &Arc<AppState>,
     request: &PublishRequest,
-) -> Result<(String, Arc<CachedBundle>), Response> {
+) -> Result<(String, Arc<CachedBundle>), ApiError> {
     match (&request.files, &request.bundle) {
         (Some(files), None) => {
             let bundle_request = BundleRequest {
@@ -109,51 +110,36 @@ async fn build(
         }
         (None, Some(hash)) => {
             let entry = state.cache.get(hash).await.ok_or_else(|| {
-                error(
-                    StatusCode::NOT_FOUND,
-                    format!("no bundle `{hash}` (it may have left the cache): send `files`"),
-                )
+                ApiError::NotFound(format!(
+                    "no bundle `{hash}` (it may have left the cache): send `files`"
+                ))
             })?;
             Ok((hash.clone(), entry))
         }
-        _ => Err(error(
-            StatusCode::BAD_REQUEST,
-            "send either `files` (with an optional `entry`) or `bundle` (a hash from POST /bundle)",
+        _ => Err(ApiError::BadRequest(
+            "send either `files` (with an optional `entry`) or `bundle` (a hash from POST /bundle)"
+                .into(),
         )),
     }
 }
 
+/// `POST /apps/{appId}/publish`.
 pub async fn publish(
     State(state): State<Arc<AppState>>,
     Path(app_id): Path<String>,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
-    let user = match user_of(&state, &headers) {
-        Ok(user) => user,
-        Err(e) => return e.into_response(),
-    };
-    if let Err(e) = checked_id(&app_id) {
-        return e.into_response();
-    }
-    let request: PublishRequest = match serde_json::from_slice(&body) {
-        Ok(request) => request,
-        Err(e) => return error(StatusCode::BAD_REQUEST, format!("invalid JSON body: {e}")),
-    };
-    let limits = match Limits::requested(request.memory_mb, request.cpus) {
-        Ok(limits) => limits,
-        Err(e) => return error(StatusCode::BAD_REQUEST, e.to_string()),
-    };
-    let Some(manifest) = state.manifest.clone() else {
-        return error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the runtime deps are not built yet (appbundle build-deps)",
-        );
-    };
-    let (hash, built) = match build(&state, &request).await {
-        Ok(built) => built,
-        Err(response) => return response,
-    };
+) -> Result<Json<AppView>, ApiError> {
+    let user = user_of(&state, &headers)?;
+    checked_id(&app_id)?;
+    let request: PublishRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::BadRequest(format!("invalid JSON body: {e}")))?;
+    let limits = Limits::requested(request.memory_mb, request.cpus)
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let manifest = state.manifest.clone().ok_or_else(|| {
+        ApiError::Unavailable("the runtime deps are not built yet (appbundle build-deps)".into())
+    })?;
+    let (hash, built) = build(&state, &request).await?;
     let apps = &state.apps;
     let staging = apps
         .site_dir(&app_id)
@@ -175,38 +161,34 @@ pub async fn publish(
     .unwrap_or_else(|e| Err(e.to_string()));
     if let Err(e) = written {
         let _ = tokio::fs::remove_dir_all(&staging).await;
-        return error(StatusCode::INTERNAL_SERVER_ERROR, e);
+        return Err(ApiError::Internal(e));
     }
     match apps.publish(&user, &app_id, limits, staging.clone()).await {
-        Ok(view) => (StatusCode::OK, Json(view)).into_response(),
+        Ok(view) => Ok(Json(view)),
         Err(e) => {
             let _ = tokio::fs::remove_dir_all(&staging).await;
-            e.into_response()
+            Err(e.into())
         }
     }
 }
 
+/// `GET /apps/{appId}`.
 pub async fn get_app(
     State(state): State<Arc<AppState>>,
     Path(app_id): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    let user = match user_of(&state, &headers) {
-        Ok(user) => user,
-        Err(e) => return e.into_response(),
-    };
-    match state.apps.get(&user, &app_id).await {
-        Ok(view) => Json(view).into_response(),
-        Err(e) => e.into_response(),
-    }
+) -> Result<Json<AppView>, ApiError> {
+    let user = user_of(&state, &headers)?;
+    Ok(Json(state.apps.get(&user, &app_id).await?))
 }
 
-pub async fn list_apps(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let user = match user_of(&state, &headers) {
-        Ok(user) => user,
-        Err(e) => return e.into_response(),
-    };
-    Json(json!({ "apps": state.apps.list(&user).await })).into_response()
+/// `GET /apps`: the caller's apps.
+pub async fn list_apps(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let user = user_of(&state, &headers)?;
+    Ok(Json(json!({ "apps": state.apps.list(&user).await })))
 }
 
 #[derive(Debug, Deserialize)]
@@ -215,18 +197,14 @@ pub struct DeleteQuery {
     purge: bool,
 }
 
+/// `DELETE /apps/{appId}` (`?purge=true` also removes its data).
 pub async fn delete_app(
     State(state): State<Arc<AppState>>,
     Path(app_id): Path<String>,
     Query(query): Query<DeleteQuery>,
     headers: HeaderMap,
-) -> Response {
-    let user = match user_of(&state, &headers) {
-        Ok(user) => user,
-        Err(e) => return e.into_response(),
-    };
-    match state.apps.delete(&user, &app_id, query.purge).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => e.into_response(),
-    }
+) -> Result<StatusCode, ApiError> {
+    let user = user_of(&state, &headers)?;
+    state.apps.delete(&user, &app_id, query.purge).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -5,10 +5,7 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use bollard::models::{
-    ContainerCreateBody, HealthConfig, HostConfig, Mount, MountType, NetworkCreateRequest,
-    PortBinding, RestartPolicy, RestartPolicyNameEnum, VolumeCreateRequest,
-};
+use bollard::models::{NetworkCreateRequest, VolumeCreateRequest};
 use bollard::query_parameters::{
     CreateContainerOptionsBuilder, CreateImageOptionsBuilder, EventsOptionsBuilder,
     ListContainersOptionsBuilder, ListImagesOptionsBuilder, RemoveContainerOptionsBuilder,
@@ -18,10 +15,11 @@ use bollard::Docker;
 use futures_util::stream::{BoxStream, StreamExt, TryStreamExt};
 
 use crate::engine::*;
-use crate::image::{AppImage, APP_UID, BINARY_IN_IMAGE, IMAGE_REPOSITORY, KIND_LABEL};
+use crate::image::{AppImage, BINARY_IN_IMAGE, IMAGE_REPOSITORY, KIND_LABEL};
 
-/// The port the app server listens on inside the container.
-pub const APP_PORT: u16 = 8080;
+mod create_body;
+
+pub use create_body::{create_body, APP_PORT};
 
 pub struct DockerEngine {
     docker: Docker,
@@ -117,22 +115,6 @@ impl DockerEngine {
     }
 }
 
-fn app_command() -> Vec<String> {
-    [
-        BINARY_IN_IMAGE,
-        "app-server",
-        "--site",
-        "/app",
-        "--data",
-        "/data",
-        "--port",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .chain(std::iter::once(APP_PORT.to_string()))
-    .collect()
-}
-
 fn host_port(ports: Option<&bollard::models::PortMap>) -> Option<u16> {
     ports?
         .get(&format!("{APP_PORT}/tcp"))?
@@ -166,7 +148,7 @@ impl ContainerEngine for DockerEngine {
         let path = layer.clone();
         tokio::task::spawn_blocking(move || writer.write_layer(&path))
             .await
-            .map_err(|e| EngineError::Image(e.to_string()))??;
+            .map_err(|e| EngineError::image("writing the layer", e))??;
         let (repository, version) = tag.split_once(':').unwrap_or((&tag, "latest"));
         let options = CreateImageOptionsBuilder::default()
             .from_src("-")
@@ -179,7 +161,7 @@ impl ContainerEngine for DockerEngine {
             .build();
         let file = tokio::fs::File::open(&layer)
             .await
-            .map_err(|e| EngineError::Image(e.to_string()))?;
+            .map_err(|e| EngineError::image(layer.display(), e))?;
         let body = bollard::body_try_stream(tokio_util::io::ReaderStream::new(file));
         let result = self
             .docker
@@ -187,7 +169,7 @@ impl ContainerEngine for DockerEngine {
             .try_collect::<Vec<_>>()
             .await;
         let _ = tokio::fs::remove_file(&layer).await;
-        result.map_err(|e| EngineError::Image(e.to_string()))?;
+        result.map_err(|e| EngineError::image("importing the layer", e))?;
         self.remove_older_images(&tag, &kind).await;
         Ok(tag)
     }
@@ -262,73 +244,7 @@ impl ContainerEngine for DockerEngine {
 
     async fn start(&self, spec: &ContainerSpec) -> Result<StartedContainer, EngineError> {
         self.remove(&spec.name).await?;
-        let limits = &spec.limits;
-        let port = format!("{APP_PORT}/tcp");
-        let host_config = HostConfig {
-            memory: Some(limits.memory_bytes()),
-            // Swap counts into the same limit: no swap beyond memory.
-            memory_swap: Some(limits.memory_bytes()),
-            nano_cpus: Some(limits.nano_cpus()),
-            pids_limit: Some(limits.pids),
-            readonly_rootfs: Some(true),
-            tmpfs: Some(HashMap::from([("/tmp".to_string(), limits.tmp_options())])),
-            cap_drop: Some(vec!["ALL".into()]),
-            security_opt: Some(vec!["no-new-privileges".into()]),
-            network_mode: Some(spec.network.clone()),
-            port_bindings: Some(HashMap::from([(
-                port.clone(),
-                Some(vec![PortBinding {
-                    host_ip: Some("127.0.0.1".into()),
-                    host_port: Some(String::new()),
-                }]),
-            )])),
-            mounts: Some(vec![
-                Mount {
-                    target: Some("/app".into()),
-                    source: Some(spec.site_dir.display().to_string()),
-                    typ: Some(MountType::BIND),
-                    read_only: Some(true),
-                    ..Default::default()
-                },
-                Mount {
-                    target: Some("/data".into()),
-                    source: Some(spec.data_volume.clone()),
-                    typ: Some(MountType::VOLUME),
-                    ..Default::default()
-                },
-            ]),
-            // A crashed or OOM-killed app stays down and is reported as such.
-            restart_policy: Some(RestartPolicy {
-                name: Some(RestartPolicyNameEnum::NO),
-                maximum_retry_count: None,
-            }),
-            ..Default::default()
-        };
-        let second = 1_000_000_000;
-        let body = ContainerCreateBody {
-            image: Some(spec.image.clone()),
-            cmd: Some(app_command()),
-            user: Some(format!("{APP_UID}:{APP_UID}")),
-            working_dir: Some("/data".into()),
-            labels: Some(spec.labels.clone()),
-            exposed_ports: Some(vec![port]),
-            healthcheck: Some(HealthConfig {
-                test: Some(vec![
-                    "CMD".into(),
-                    BINARY_IN_IMAGE.into(),
-                    "app-server".into(),
-                    "--probe".into(),
-                    format!("http://127.0.0.1:{APP_PORT}/healthz"),
-                ]),
-                interval: Some(5 * second),
-                timeout: Some(3 * second),
-                retries: Some(3),
-                start_period: Some(2 * second),
-                ..Default::default()
-            }),
-            host_config: Some(host_config),
-            ..Default::default()
-        };
+        let body = create_body(spec);
         let options = CreateContainerOptionsBuilder::default()
             .name(&spec.name)
             .build();

@@ -1,0 +1,177 @@
+//! What runs beside the requests: the idle sweep (stop apps nobody visited for the idle
+//! timeout), the OOM watcher (count kernel memory kills per app), and rediscovery at start.
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use futures_util::StreamExt;
+
+use super::error::AppError;
+use super::lifecycle::AppManager;
+
+impl AppManager {
+    /// Stops the containers of apps idle for longer than the idle timeout.
+    pub async fn sweep(&self) -> Result<usize, AppError> {
+        let now = SystemTime::now();
+        let idle: Vec<(String, String)> = self
+            .apps
+            .lock()
+            .await
+            .values()
+            .filter_map(|r| {
+                let running = r.running.as_ref()?;
+                let since = now.duration_since(r.last_active?).unwrap_or_default();
+                (since > self.config.idle_timeout)
+                    .then(|| (r.app_id.clone(), running.container_id.clone()))
+            })
+            .collect();
+        if idle.is_empty() {
+            return Ok(0);
+        }
+        let engine = self.engine().await?;
+        for (app_id, container) in &idle {
+            engine.remove(container).await?;
+            if let Some(record) = self.apps.lock().await.get_mut(app_id) {
+                record.running = None;
+                record.stopped_idle = true;
+            }
+            tracing::info!(app = %app_id, "stopped an idle app");
+        }
+        Ok(idle.len())
+    }
+
+    /// Counts OOM kills per app from the engine's events, for as long as the service runs.
+    async fn watch_oom(self: Arc<Self>) {
+        loop {
+            if let Ok(engine) = self.engine().await {
+                let mut events = engine.oom_events();
+                while let Some(event) = events.next().await {
+                    let Ok(container) = event else { break };
+                    let mut apps = self.apps.lock().await;
+                    if let Some(record) = apps.values_mut().find(|r| {
+                        r.running
+                            .as_ref()
+                            .is_some_and(|run| run.container_id == container)
+                    }) {
+                        record.oom_kills += 1;
+                        tracing::warn!(app = %record.app_id, "a process was killed for memory");
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_secs(5)).await;
+        }
+    }
+
+    /// Rediscovers the apps, then sweeps idle ones and watches OOM kills in the background.
+    pub fn spawn_background(self: &Arc<Self>) {
+        let manager = self.clone();
+        tokio::spawn(async move {
+            match manager.rediscover().await {
+                Ok(count) => tracing::info!(count, "published apps rediscovered"),
+                Err(e) => tracing::warn!(error = %e, "published apps not rediscovered yet"),
+            }
+            tokio::spawn(manager.clone().watch_oom());
+            let mut tick = tokio::time::interval(manager.config.sweep_interval);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                if let Err(e) = manager.sweep().await {
+                    tracing::warn!(error = %e, "idle sweep failed");
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::apps::memory_engine::MemoryEngine;
+    use crate::config::AppsConfig;
+    use appbundle_containers::Limits;
+
+    fn manager(name: &str, engine: Arc<MemoryEngine>) -> (Arc<AppManager>, std::path::PathBuf) {
+        let state_dir = std::env::temp_dir().join(format!(
+            "appbundle-background-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&state_dir);
+        let config = AppsConfig {
+            state_dir: state_dir.clone(),
+            idle_timeout: Duration::from_millis(200),
+            ..AppsConfig::default()
+        };
+        (Arc::new(AppManager::with_engine(config, engine)), state_dir)
+    }
+
+    async fn publish(manager: &AppManager, app_id: &str) {
+        let staged = manager.site_dir(app_id).with_extension("staged");
+        std::fs::create_dir_all(&staged).unwrap();
+        std::fs::write(staged.join("index.html"), "<!doctype html>").unwrap();
+        manager
+            .publish("alice", app_id, Limits::default(), staged)
+            .await
+            .expect("published");
+    }
+
+    #[tokio::test]
+    async fn idle_apps_stop_and_start_again_on_their_next_request() {
+        let engine = Arc::new(MemoryEngine::default());
+        let (manager, dir) = manager("idle", engine.clone());
+        publish(&manager, "quiet").await;
+        publish(&manager, "busy").await;
+        assert_eq!(manager.sweep().await.unwrap(), 0, "nobody is idle yet");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        manager.route("busy").await.unwrap();
+        assert_eq!(manager.sweep().await.unwrap(), 1);
+        assert_eq!(engine.running(), ["appbundle-app-busy"]);
+        assert_eq!(
+            manager.get("alice", "quiet").await.unwrap().state,
+            "stopped-idle"
+        );
+        // The next visitor starts it again.
+        let port = manager.route("quiet").await.unwrap();
+        assert!(
+            crate::app_server::probe(&format!("http://127.0.0.1:{port}/healthz"))
+                .await
+                .is_ok()
+        );
+        assert_eq!(
+            manager.get("alice", "quiet").await.unwrap().state,
+            "running"
+        );
+        assert_eq!(engine.starts(), 3);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn oom_kills_are_counted_per_app() {
+        let engine = Arc::new(MemoryEngine::default());
+        let (manager, dir) = manager("oom", engine.clone());
+        publish(&manager, "hungry").await;
+        let watcher = tokio::spawn(manager.clone().watch_oom());
+        // Events before the watcher subscribes are not its to count.
+        for _ in 0..250 {
+            if engine.oom_watchers() > 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        engine.oom_kill(&engine.id_of("appbundle-app-hungry").unwrap());
+        let mut counted = 0;
+        for _ in 0..250 {
+            counted = manager.get("alice", "hungry").await.unwrap().oom_kills;
+            if counted > 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        watcher.abort();
+        assert_eq!(counted, 1);
+        assert_eq!(
+            manager.get("alice", "hungry").await.unwrap().state,
+            "oom-killed"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

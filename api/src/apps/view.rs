@@ -1,0 +1,108 @@
+//! What `GET /apps/{appId}` answers, and the app's state read from its record and its
+//! container's status: running, stopped-idle, stopped, oom-killed, crashed, or the engine's word.
+
+use appbundle_containers::{ContainerStatus, Limits, Usage};
+use serde::Serialize;
+
+use super::records::{unix, AppRecord};
+
+/// One app as its owner sees it.
+#[derive(Debug, Serialize)]
+pub struct AppView {
+    pub app_id: String,
+    pub user: String,
+    /// `running`, `stopped-idle`, `stopped`, `oom-killed`, `crashed`, `exited`, … (the engine's
+    /// health check is in `health`).
+    pub state: String,
+    pub url: String,
+    pub published_at: u64,
+    pub started_at: Option<String>,
+    pub last_active: Option<u64>,
+    pub health: Option<String>,
+    pub exit_code: Option<i64>,
+    pub oom_kills: u32,
+    pub limits: Limits,
+    pub usage: Option<Usage>,
+}
+
+/// The state word: a stopped record first, then what the container's status says.
+pub fn state_of(record: &AppRecord, status: Option<&ContainerStatus>) -> String {
+    match (status, record.running.is_some(), record.stopped_idle) {
+        (_, false, true) => "stopped-idle".to_string(),
+        (_, false, false) => "stopped".to_string(),
+        (Some(s), _, _) if s.oom_killed => "oom-killed".to_string(),
+        (Some(s), _, _) if !s.running && s.exit_code.is_some_and(|c| c != 0) => {
+            "crashed".to_string()
+        }
+        (Some(s), _, _) => s.state.clone(),
+        (None, true, _) => "running".to_string(),
+    }
+}
+
+/// The view of `record`, with its container's status and usage when they were read.
+pub fn view_of(
+    record: &AppRecord,
+    status: Option<&ContainerStatus>,
+    usage: Option<Usage>,
+) -> AppView {
+    AppView {
+        app_id: record.app_id.clone(),
+        user: record.user.clone(),
+        state: state_of(record, status),
+        url: format!("/apps/{}/", record.app_id),
+        published_at: record.published_at,
+        started_at: status.and_then(|s| s.started_at.clone()),
+        last_active: record.last_active.map(unix),
+        health: status.and_then(|s| s.health.clone()),
+        exit_code: status.and_then(|s| s.exit_code),
+        oom_kills: record.oom_kills,
+        limits: record.limits,
+        usage,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::apps::records::Running;
+
+    fn status(running: bool, oom_killed: bool, exit_code: Option<i64>) -> ContainerStatus {
+        ContainerStatus {
+            state: if running { "running" } else { "exited" }.into(),
+            running,
+            oom_killed,
+            exit_code,
+            started_at: None,
+            health: None,
+        }
+    }
+
+    #[test]
+    fn states_follow_the_record_then_the_container() {
+        let mut record = AppRecord::new("a", "alice", Limits::default());
+        assert_eq!(state_of(&record, None), "stopped");
+        record.stopped_idle = true;
+        assert_eq!(state_of(&record, None), "stopped-idle");
+        record.running = Some(Running {
+            container_id: "c".into(),
+            host_port: Some(1),
+        });
+        assert_eq!(state_of(&record, None), "running");
+        assert_eq!(
+            state_of(&record, Some(&status(true, false, None))),
+            "running"
+        );
+        assert_eq!(
+            state_of(&record, Some(&status(false, true, Some(137)))),
+            "oom-killed"
+        );
+        assert_eq!(
+            state_of(&record, Some(&status(false, false, Some(137)))),
+            "crashed"
+        );
+        assert_eq!(
+            state_of(&record, Some(&status(false, false, Some(0)))),
+            "exited"
+        );
+    }
+}
