@@ -1,0 +1,144 @@
+//! `appbundle serve`: the bundling service, its flags read over [`ServeConfig`]'s defaults (one
+//! source: the flags' defaults are the config's). A fresh clone builds its runtime deps first.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::OnceLock;
+
+use anyhow::Context;
+use appbundle_api::config::AppsConfig;
+use appbundle_api::{AppState, ServeConfig};
+use appbundle_bundler::Allowlist;
+
+use super::build_deps::deps_build_config;
+
+/// A duration as whole milliseconds (the `--timeout-ms` unit).
+fn millis(duration: std::time::Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// The defaults every flag falls back to.
+fn defaults() -> &'static ServeConfig {
+    static DEFAULTS: OnceLock<ServeConfig> = OnceLock::new();
+    DEFAULTS.get_or_init(ServeConfig::default)
+}
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    #[arg(long, env = "APPBUNDLE_BIND", default_value_t = defaults().bind)]
+    pub bind: std::net::SocketAddr,
+    /// Runtime deps folder (bundles + manifest.json), served at /runtime-deps/.
+    #[arg(long, env = "APPBUNDLE_DEPS_DIR", default_value_os_t = defaults().deps_dir.clone())]
+    pub deps_dir: PathBuf,
+    /// Upper bound of the bundle cache, in bytes.
+    #[arg(long, env = "APPBUNDLE_CACHE_BYTES", default_value_t = defaults().cache_bytes)]
+    pub cache_bytes: u64,
+    /// Largest request body, in bytes.
+    #[arg(long, env = "APPBUNDLE_BODY_LIMIT", default_value_t = defaults().body_limit)]
+    pub body_limit: usize,
+    /// Longest one bundle may take, in milliseconds.
+    #[arg(long, env = "APPBUNDLE_TIMEOUT_MS", default_value_t = millis(defaults().timeout))]
+    pub timeout_ms: u64,
+    /// Bundles computed at once [default: 2 × cores].
+    #[arg(long, env = "APPBUNDLE_MAX_CONCURRENT")]
+    pub max_concurrent: Option<usize>,
+    /// POST /bundle requests per second per API key or client IP (0: no limit).
+    #[arg(long, env = "APPBUNDLE_RATE_LIMIT", default_value_t = defaults().rate_per_second)]
+    pub rate_limit: u32,
+    /// Requests a client may burst before the rate applies.
+    #[arg(long, env = "APPBUNDLE_RATE_BURST", default_value_t = defaults().rate_burst)]
+    pub rate_burst: u32,
+    /// Access-Control-Allow-Origin.
+    #[arg(long, env = "APPBUNDLE_CORS_ORIGIN", default_value_t = defaults().cors_origin.clone())]
+    pub cors_origin: String,
+    /// CSP frame-ancestors of /preview: the origins that may embed it.
+    #[arg(long, env = "APPBUNDLE_FRAME_ANCESTORS", default_value_t = defaults().frame_ancestors.clone())]
+    pub frame_ancestors: String,
+    /// Who may publish apps: `<key>=<user>,…` (sent as `Authorization: Bearer <key>`).
+    #[arg(long, env = "APPBUNDLE_API_KEYS", default_value = "")]
+    pub api_keys: String,
+    /// Where published apps' pages and records are kept.
+    #[arg(long, env = "APPBUNDLE_STATE_DIR", default_value_os_t = defaults().apps.state_dir.clone())]
+    pub state_dir: PathBuf,
+    /// The container engine's socket [default: DOCKER_HOST or /var/run/docker.sock].
+    #[arg(long, env = "APPBUNDLE_DOCKER_HOST")]
+    pub docker_host: Option<String>,
+    /// Seconds without a request before a published app is stopped.
+    #[arg(long, env = "APPBUNDLE_IDLE_TIMEOUT_SECS", default_value_t = defaults().apps.idle_timeout.as_secs())]
+    pub idle_timeout_secs: u64,
+    /// Seconds between idle sweeps.
+    #[arg(long, env = "APPBUNDLE_SWEEP_SECS", default_value_t = defaults().apps.sweep_interval.as_secs())]
+    pub sweep_secs: u64,
+    /// Running published apps per user, and in total.
+    #[arg(long, env = "APPBUNDLE_MAX_APPS_PER_USER", default_value_t = defaults().apps.max_apps_per_user)]
+    pub max_apps_per_user: usize,
+    #[arg(long, env = "APPBUNDLE_MAX_APPS", default_value_t = defaults().apps.max_apps_total)]
+    pub max_apps: usize,
+}
+
+/// Runs the command.
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+        .init();
+    let config = ServeConfig {
+        bind: args.bind,
+        deps_dir: args.deps_dir,
+        cache_bytes: args.cache_bytes,
+        body_limit: args.body_limit,
+        timeout: std::time::Duration::from_millis(args.timeout_ms),
+        max_concurrent_bundles: args
+            .max_concurrent
+            .unwrap_or(defaults().max_concurrent_bundles),
+        rate_per_second: args.rate_limit,
+        rate_burst: args.rate_burst,
+        cors_origin: args.cors_origin,
+        frame_ancestors: args.frame_ancestors,
+        apps: AppsConfig {
+            api_keys: AppsConfig::parse_api_keys(&args.api_keys)
+                .map_err(|e| anyhow::anyhow!("APPBUNDLE_API_KEYS: {e}"))?,
+            state_dir: args.state_dir,
+            docker_host: args.docker_host,
+            idle_timeout: std::time::Duration::from_secs(args.idle_timeout_secs),
+            sweep_interval: std::time::Duration::from_secs(args.sweep_secs.max(1)),
+            max_apps_per_user: args.max_apps_per_user,
+            max_apps_total: args.max_apps,
+            ..defaults().apps.clone()
+        },
+    };
+    // The embedded default: a fresh clone builds its runtime deps on first start.
+    if !config.deps_dir.join("manifest.json").exists() {
+        tracing::info!(
+            "no manifest in {}: building the runtime deps first (npm registry, a few minutes)",
+            config.deps_dir.display()
+        );
+        let build = deps_build_config(
+            config.deps_dir.clone(),
+            PathBuf::from("deps-builder/npm"),
+            None,
+            None,
+        );
+        appbundle_deps_builder::build_deps(&build, Allowlist::embedded())?;
+    }
+    let state = AppState::new(config.clone())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(config.bind)
+            .await
+            .with_context(|| format!("binding {}", config.bind))?;
+        tracing::info!(
+            "appbundle serving on http://{} (runtime deps from {})",
+            listener.local_addr()?,
+            config.deps_dir.display()
+        );
+        appbundle_api::serve(listener, state, appbundle_api::shutdown_signal()).await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
