@@ -5,19 +5,19 @@
   var SAMPLE = [
     "import { useState } from 'react';",
     "import { Heart, Star } from 'lucide-react';",
-    "",
-    "export default function App() {",
-    "  const [likes, setLikes] = useState(0);",
-    "  return (",
+    '',
+    'export default function App() {',
+    '  const [likes, setLikes] = useState(0);',
+    '  return (',
     "    <main style={{ fontFamily: 'system-ui', padding: 24 }}>",
-    "      <h1>Hello from generated TSX <Star size={20} /></h1>",
-    "      <button onClick={() => setLikes(likes + 1)}>",
-    "        <Heart size={16} /> {likes} likes",
-    "      </button>",
-    "    </main>",
-    "  );",
-    "}",
-    "",
+    '      <h1>Hello from generated TSX <Star size={20} /></h1>',
+    '      <button onClick={() => setLikes(likes + 1)}>',
+    '        <Heart size={16} /> {likes} likes',
+    '      </button>',
+    '    </main>',
+    '  );',
+    '}',
+    '',
   ].join('\n');
   var params = new URLSearchParams(location.search);
   var previewUrl = new URL(params.get('preview') || '/preview', location.href);
@@ -30,28 +30,58 @@
   // The host side of useAppData: collections kept in this page (a product keeps them server-side).
   var store = {};
   function storage(op, collection, args) {
-    var items = store[collection] || (store[collection] = []);
+    if (!store[collection]) store[collection] = [];
+    var items = store[collection];
     if (op === 'list') return items.slice();
     if (op === 'create') {
-      var item = Object.assign({}, args[0], { id: (args[0] && args[0].id) || String(Date.now()) + items.length });
+      var item = Object.assign({}, args[0], {
+        id: (args[0] && args[0].id) || String(Date.now()) + items.length,
+      });
       items.push(item);
       return item;
     }
-    var index = items.findIndex(function (i) { return i.id === args[0]; });
-    if (op === 'update') { if (index >= 0) items[index] = Object.assign({}, items[index], args[1], { id: args[0] }); return items[index]; }
-    if (op === 'remove') { if (index >= 0) items.splice(index, 1); return null; }
+    var index = items.findIndex(function (i) {
+      return i.id === args[0];
+    });
+    if (op === 'update') {
+      if (index >= 0) items[index] = Object.assign({}, items[index], args[1], { id: args[0] });
+      return items[index];
+    }
+    if (op === 'remove') {
+      if (index >= 0) items.splice(index, 1);
+      return null;
+    }
     throw new Error('unknown storage operation ' + op);
   }
   function handleCall(data) {
     var reply = function (ok, value) {
-      frame.contentWindow.postMessage({ source: 'appbundle-preview', version: 1, type: 'result', id: data.id, ok: ok, value: ok ? value : undefined, error: ok ? undefined : String(value) }, '*');
+      frame.contentWindow.postMessage(
+        {
+          source: 'appbundle-preview',
+          version: 1,
+          type: 'result',
+          id: data.id,
+          ok: ok,
+          value: ok ? value : undefined,
+          error: ok ? undefined : String(value),
+        },
+        '*',
+      );
     };
     try {
-      if (data.kind === 'storage') reply(true, storage(data.payload.op, data.payload.collection, data.payload.args || []));
+      if (data.kind === 'storage')
+        reply(true, storage(data.payload.op, data.payload.collection, data.payload.args || []));
       // The playground proxies no HTTP: a product would forward it under its own policy.
-      else if (data.kind === 'fetch') reply(true, { status: 501, headers: { 'content-type': 'text/plain' }, body: 'the playground does not proxy ' + data.payload.url });
+      else if (data.kind === 'fetch')
+        reply(true, {
+          status: 501,
+          headers: { 'content-type': 'text/plain' },
+          body: 'the playground does not proxy ' + data.payload.url,
+        });
       else reply(false, 'unknown call ' + data.kind);
-    } catch (e) { reply(false, e.message); }
+    } catch (e) {
+      reply(false, e.message);
+    }
   }
   var ready = false;
   var pending = null;
@@ -60,13 +90,23 @@
   function send(files) {
     problems.replaceChildren();
     status.textContent = 'bundling…';
-    var message = { source: 'appbundle-preview', version: 1, type: 'load', files: files, capabilities: ['storage', 'fetch'] };
+    var message = {
+      source: 'appbundle-preview',
+      version: 1,
+      type: 'load',
+      files: files,
+      capabilities: ['storage', 'fetch'],
+    };
     // The preview's origin is opaque (sandboxed): '*' is the only target that reaches it.
     if (ready) frame.contentWindow.postMessage(message, '*');
     else pending = message;
   }
   window.addEventListener('message', function (event) {
-    if (event.source !== frame.contentWindow || event.origin !== 'null' && event.origin !== previewUrl.origin) return;
+    if (
+      event.source !== frame.contentWindow ||
+      (event.origin !== 'null' && event.origin !== previewUrl.origin)
+    )
+      return;
     var data = event.data;
     if (!data || data.source !== 'appbundle-preview') return;
     messages.push(data);
@@ -74,12 +114,16 @@
       handleCall(data);
     } else if (data.type === 'ready') {
       ready = true;
-      if (pending) { frame.contentWindow.postMessage(pending, '*'); pending = null; }
+      if (pending) {
+        frame.contentWindow.postMessage(pending, '*');
+        pending = null;
+      }
     } else if (data.type === 'rendered') {
       status.textContent = 'rendered in ' + data.ms + ' ms';
     } else if (data.type === 'error') {
       var item = document.createElement('li');
-      item.textContent = (data.file ? data.file + ':' + data.line + ':' + data.column + ' ' : '') + data.message;
+      item.textContent =
+        (data.file ? data.file + ':' + data.line + ':' + data.column + ' ' : '') + data.message;
       problems.appendChild(item);
       status.textContent = data.kind;
     }

@@ -22,7 +22,11 @@
   function post(type, payload) {
     if (!host) return;
     var message = Object.assign({ source: SOURCE, version: PROTOCOL, type: type }, payload || {});
-    try { host.postMessage(message, hostOrigin); } catch (e) { /* host gone */ }
+    try {
+      host.postMessage(message, hostOrigin);
+    } catch {
+      /* host gone */
+    }
   }
 
   // --- console forwarding --------------------------------------------------------------
@@ -31,7 +35,13 @@
     console[level] = function () {
       var args = Array.prototype.map.call(arguments, function (a) {
         if (a instanceof Error) return a.stack || String(a);
-        if (typeof a === 'object') { try { return JSON.stringify(a); } catch (e) { return String(a); } }
+        if (typeof a === 'object') {
+          try {
+            return JSON.stringify(a);
+          } catch {
+            return String(a);
+          }
+        }
         return String(a);
       });
       post('console', { level: level, args: args });
@@ -43,25 +53,36 @@
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   function decodeMappings(mappings) {
     var lines = [];
-    var source = 0, origLine = 0, origCol = 0;
+    var source = 0,
+      origLine = 0,
+      origCol = 0;
     mappings.split(';').forEach(function (group) {
       var segments = [];
       var genCol = 0;
-      if (group) group.split(',').forEach(function (segment) {
-        var values = [], value = 0, shift = 0;
-        for (var i = 0; i < segment.length; i++) {
-          var digit = B64.indexOf(segment[i]);
-          value += (digit & 31) << shift;
-          if (digit & 32) { shift += 5; continue; }
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0; shift = 0;
-        }
-        genCol += values[0];
-        if (values.length >= 4) {
-          source += values[1]; origLine += values[2]; origCol += values[3];
-          segments.push([genCol, source, origLine, origCol]);
-        }
-      });
+      if (group)
+        group.split(',').forEach(function (segment) {
+          var values = [],
+            value = 0,
+            shift = 0;
+          for (var i = 0; i < segment.length; i++) {
+            var digit = B64.indexOf(segment[i]);
+            value += (digit & 31) << shift;
+            if (digit & 32) {
+              shift += 5;
+              continue;
+            }
+            values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+            value = 0;
+            shift = 0;
+          }
+          genCol += values[0];
+          if (values.length >= 4) {
+            source += values[1];
+            origLine += values[2];
+            origCol += values[3];
+            segments.push([genCol, source, origLine, origCol]);
+          }
+        });
       lines.push(segments);
     });
     return lines;
@@ -72,12 +93,18 @@
     if (!segments || !segments.length) return null;
     var best = null;
     for (var i = 0; i < segments.length; i++) {
-      if (segments[i][0] <= column - 1) best = segments[i]; else break;
+      if (segments[i][0] <= column - 1) best = segments[i];
+      else break;
     }
     best = best || segments[0];
     var file = map.sources[best[1]];
     var text = (map.sourcesContent || [])[best[1]] || '';
-    return { file: file, line: best[2] + 1, column: best[3] + 1, frame: codeFrame(text, best[2] + 1, best[3] + 1) };
+    return {
+      file: file,
+      line: best[2] + 1,
+      column: best[3] + 1,
+      frame: codeFrame(text, best[2] + 1, best[3] + 1),
+    };
   }
   function codeFrame(text, line, column) {
     var lines = text.split('\n');
@@ -133,7 +160,10 @@
     var position = locate(error) || {};
     report(kind, {
       message: error && error.message ? error.message : String(error),
-      file: position.file, line: position.line, column: position.column, frame: position.frame,
+      file: position.file,
+      line: position.line,
+      column: position.column,
+      frame: position.frame,
     });
   }
   window.addEventListener('error', function (event) {
@@ -152,7 +182,10 @@
       calls[id] = { resolve: resolve, reject: reject };
       post('call', { id: id, kind: kind, payload: payload });
       setTimeout(function () {
-        if (calls[id]) { delete calls[id]; reject(new Error('the host did not answer ' + kind)); }
+        if (calls[id]) {
+          delete calls[id];
+          reject(new Error('the host did not answer ' + kind));
+        }
       }, 15000);
     });
   }
@@ -160,7 +193,8 @@
     var pending = calls[data.id];
     if (!pending) return;
     delete calls[data.id];
-    if (data.ok) pending.resolve(data.value); else pending.reject(new Error(String(data.error)));
+    if (data.ok) pending.resolve(data.value);
+    else pending.reject(new Error(String(data.error)));
   }
   function installHost(capabilities) {
     var wanted = Array.isArray(capabilities) ? capabilities : [];
@@ -168,10 +202,19 @@
     if (wanted.indexOf('storage') >= 0) {
       var op = function (name) {
         return function (collection) {
-          return callHost('storage', { op: name, collection: collection, args: Array.prototype.slice.call(arguments, 1) });
+          return callHost('storage', {
+            op: name,
+            collection: collection,
+            args: Array.prototype.slice.call(arguments, 1),
+          });
         };
       };
-      bridge.storage = { list: op('list'), create: op('create'), update: op('update'), remove: op('remove') };
+      bridge.storage = {
+        list: op('list'),
+        create: op('create'),
+        update: op('update'),
+        remove: op('remove'),
+      };
     }
     if (wanted.indexOf('fetch') >= 0) {
       bridge.fetch = function (input, init) {
@@ -181,7 +224,9 @@
           method: init.method || 'GET',
           headers: init.headers || {},
           body: typeof init.body === 'string' ? init.body : undefined,
-        }).then(function (r) { return new Response(r.body, { status: r.status, headers: r.headers || {} }); });
+        }).then(function (r) {
+          return new Response(r.body, { status: r.status, headers: r.headers || {} });
+        });
       };
     }
     window.AppBundleHost = bridge;
@@ -196,7 +241,9 @@
         script.crossOrigin = 'anonymous';
         if (integrity) script.integrity = integrity;
         script.onload = resolve;
-        script.onerror = function () { reject(new Error('could not load ' + url)); };
+        script.onerror = function () {
+          reject(new Error('could not load ' + url));
+        };
         document.head.appendChild(script);
       });
     }
@@ -211,9 +258,12 @@
       link.href = url;
       link.setAttribute('data-appbundle-css', '');
       link.onload = link.onerror = function () {
-        Array.prototype.forEach.call(document.querySelectorAll('link[data-appbundle-css]'), function (old) {
-          if (old !== link) old.remove();
-        });
+        Array.prototype.forEach.call(
+          document.querySelectorAll('link[data-appbundle-css]'),
+          function (old) {
+            if (old !== link) old.remove();
+          },
+        );
         resolve();
       };
       document.head.appendChild(link);
@@ -221,22 +271,35 @@
   }
   function getJson(url, init) {
     return fetch(url, init).then(function (response) {
-      return response.json().then(function (body) { return { status: response.status, body: body }; });
+      return response.json().then(function (body) {
+        return { status: response.status, body: body };
+      });
     });
   }
 
   function boundary(React) {
-    function Boundary(props) { React.Component.call(this, props); this.state = { failed: false }; }
+    function Boundary(props) {
+      React.Component.call(this, props);
+      this.state = { failed: false };
+    }
     Boundary.prototype = Object.create(React.Component.prototype);
     Boundary.prototype.constructor = Boundary;
-    Boundary.getDerivedStateFromError = function () { return { failed: true }; };
-    Boundary.prototype.componentDidCatch = function (error) { runtimeError('render error', error); };
-    Boundary.prototype.render = function () { return this.state.failed ? null : this.props.children; };
+    Boundary.getDerivedStateFromError = function () {
+      return { failed: true };
+    };
+    Boundary.prototype.componentDidCatch = function (error) {
+      runtimeError('render error', error);
+    };
+    Boundary.prototype.render = function () {
+      return this.state.failed ? null : this.props.children;
+    };
     return Boundary;
   }
   function Rendered(props) {
     var React = window.AppDependencies.core.react;
-    React.useEffect(function () { props.onRendered(); }, []);
+    React.useEffect(function () {
+      props.onRendered();
+    }, []);
     return props.children;
   }
 
@@ -254,50 +317,74 @@
     // Dependencies are loaded once per page, in order; the app script once per hash.
     var chain = Promise.resolve();
     meta.bundles.forEach(function (bundle) {
-      chain = chain.then(function () { return loadScript(bundle.url, bundle.integrity); });
+      chain = chain.then(function () {
+        return loadScript(bundle.url, bundle.integrity);
+      });
     });
-    return chain.then(function () {
-      unmountCurrent();
-      current = { hash: meta.hash, root: null, map: null };
-      var mapReady = getJson('/bundle/' + meta.hash + '.js.map').then(function (result) {
-        if (current && current.hash === meta.hash && result.status === 200) {
-          current.map = { sources: result.body.sources, sourcesContent: result.body.sourcesContent, decoded: decodeMappings(result.body.mappings) };
-        }
-      }).catch(function () {});
-      // A hot reload loads a new script: its URL is new, so it runs again.
-      delete loadedScripts[meta.url];
-      return Promise.all([mapReady, loadStyles(meta.css)]).then(function () { return loadScript(meta.url, meta.integrity); });
-    }).then(function () {
-      var deps = window.AppDependencies.core;
-      var React = deps.react;
-      var container = document.getElementById('root');
-      var exported = window.AppBundle && window.AppBundle.exports;
-      var App = exported && (exported.default || exported.App);
-      // `ms`: from the load request to the first frame painted after React's commit.
-      var rendered = function () {
-        requestAnimationFrame(function () {
-          setTimeout(function () {
-            post('rendered', { hash: meta.hash, ms: Math.round(performance.now() - started) });
-          }, 0);
+    return chain
+      .then(function () {
+        unmountCurrent();
+        current = { hash: meta.hash, root: null, map: null };
+        var mapReady = getJson('/bundle/' + meta.hash + '.js.map')
+          .then(function (result) {
+            if (current && current.hash === meta.hash && result.status === 200) {
+              current.map = {
+                sources: result.body.sources,
+                sourcesContent: result.body.sourcesContent,
+                decoded: decodeMappings(result.body.mappings),
+              };
+            }
+          })
+          .catch(function () {});
+        // A hot reload loads a new script: its URL is new, so it runs again.
+        delete loadedScripts[meta.url];
+        return Promise.all([mapReady, loadStyles(meta.css)]).then(function () {
+          return loadScript(meta.url, meta.integrity);
         });
-      };
-      if (container.childNodes.length || typeof App !== 'function') {
-        // The app rendered itself (createRoot in its own code): do not mount it twice.
-        rendered();
-        return;
-      }
-      current.root = deps['react-dom/client'].createRoot(container);
-      current.root.render(React.createElement(boundary(React), null,
-        React.createElement(Rendered, { onRendered: rendered }, React.createElement(App))));
-    }).catch(function (error) { runtimeError('load error', error); });
+      })
+      .then(function () {
+        var deps = window.AppDependencies.core;
+        var React = deps.react;
+        var container = document.getElementById('root');
+        var exported = window.AppBundle && window.AppBundle.exports;
+        var App = exported && (exported.default || exported.App);
+        // `ms`: from the load request to the first frame painted after React's commit.
+        var rendered = function () {
+          requestAnimationFrame(function () {
+            setTimeout(function () {
+              post('rendered', { hash: meta.hash, ms: Math.round(performance.now() - started) });
+            }, 0);
+          });
+        };
+        if (container.childNodes.length || typeof App !== 'function') {
+          // The app rendered itself (createRoot in its own code): do not mount it twice.
+          rendered();
+          return;
+        }
+        current.root = deps['react-dom/client'].createRoot(container);
+        current.root.render(
+          React.createElement(
+            boundary(React),
+            null,
+            React.createElement(Rendered, { onRendered: rendered }, React.createElement(App)),
+          ),
+        );
+      })
+      .catch(function (error) {
+        runtimeError('load error', error);
+      });
   }
 
   function loadHash(hash, keepStart) {
     if (!keepStart) loadStarted = performance.now();
-    return getJson('/bundle/' + hash + '.json').then(function (result) {
-      if (result.status !== 200) throw new Error(result.body.error || 'unknown bundle ' + hash);
-      return run(result.body);
-    }).catch(function (error) { runtimeError('load error', error); });
+    return getJson('/bundle/' + hash + '.json')
+      .then(function (result) {
+        if (result.status !== 200) throw new Error(result.body.error || 'unknown bundle ' + hash);
+        return run(result.body);
+      })
+      .catch(function (error) {
+        runtimeError('load error', error);
+      });
   }
 
   function loadFiles(files, entry) {
@@ -306,17 +393,29 @@
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ files: files, entry: entry || undefined }),
-    }).then(function (result) {
-      if (result.status === 422) {
-        unmountCurrent();
-        result.body.errors.forEach(function (d) {
-          report('build error', { message: d.message + (d.suggestion ? ' (' + d.suggestion + ')' : ''), code: d.code, file: d.file, line: d.line, column: d.column, frame: d.frame });
-        });
-        return;
-      }
-      if (result.status !== 200) throw new Error(result.body.error || 'bundling failed: ' + result.status);
-      return loadHash(result.body.hash, true);
-    }).catch(function (error) { runtimeError('load error', error); });
+    })
+      .then(function (result) {
+        if (result.status === 422) {
+          unmountCurrent();
+          result.body.errors.forEach(function (d) {
+            report('build error', {
+              message: d.message + (d.suggestion ? ' (' + d.suggestion + ')' : ''),
+              code: d.code,
+              file: d.file,
+              line: d.line,
+              column: d.column,
+              frame: d.frame,
+            });
+          });
+          return;
+        }
+        if (result.status !== 200)
+          throw new Error(result.body.error || 'bundling failed: ' + result.status);
+        return loadHash(result.body.hash, true);
+      })
+      .catch(function (error) {
+        runtimeError('load error', error);
+      });
   }
 
   window.addEventListener('message', function (event) {

@@ -1,7 +1,7 @@
 // @appbundle/runtime: the built-ins every app may import, registered in the `core` bundle.
 // A host page (the preview bridge, published-app server) may install `globalThis.AppBundleHost`
 // with `storage` and `fetch`; without one, storage lives in memory and fetch is the browser's.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from 'react';
 
 const memory = new Map();
 const memoryStorage = {
@@ -52,11 +52,12 @@ export function useAppData(collection) {
     refresh();
   }, [refresh]);
   const run = useCallback(
-    (action) => async (...args) => {
-      const result = await storage()[action](collection, ...args);
-      await refresh();
-      return result;
-    },
+    (action) =>
+      async (...args) => {
+        const result = await storage()[action](collection, ...args);
+        await refresh();
+        return result;
+      },
     [collection, refresh],
   );
   return {
@@ -64,9 +65,9 @@ export function useAppData(collection) {
     loading,
     error,
     refresh,
-    create: run("create"),
-    update: run("update"),
-    remove: run("remove"),
+    create: run('create'),
+    update: run('update'),
+    remove: run('remove'),
   };
 }
 

