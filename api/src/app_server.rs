@@ -31,9 +31,13 @@ const MAX_BODY: usize = 256 * 1024;
 const MAX_ITEMS: usize = 10_000;
 
 #[derive(Debug, Clone)]
+/// Where the app server finds the app and its data, and where it listens.
 pub struct AppServerConfig {
+    /// The app's static files (the read-only bind mount).
     pub site: PathBuf,
+    /// The app's data folder (its volume).
     pub data: PathBuf,
+    /// Where to listen.
     pub bind: SocketAddr,
 }
 
@@ -203,6 +207,7 @@ async fn remove(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The app server's routes: `/healthz`, the data API, and the site as static files.
 pub fn router(config: &AppServerConfig) -> Router {
     let store = Arc::new(Store {
         dir: config.data.join("collections"),
@@ -230,6 +235,7 @@ pub fn router(config: &AppServerConfig) -> Router {
         ))
 }
 
+/// Serves `config` until SIGTERM or Ctrl-C.
 pub async fn run(config: AppServerConfig) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     axum::serve(listener, router(&config))

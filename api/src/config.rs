@@ -9,7 +9,9 @@ use std::time::Duration;
 use appbundle_containers::AppImage;
 
 #[derive(Debug, Clone)]
+/// How `appbundle serve` runs; `Default` is what a public-facing instance starts from.
 pub struct ServeConfig {
+    /// Where to listen.
     pub bind: SocketAddr,
     /// `public/runtime-deps`: bundles and `manifest.json` from `appbundle build-deps`.
     pub deps_dir: PathBuf,
@@ -50,7 +52,9 @@ pub struct AppsConfig {
     pub idle_timeout: Duration,
     /// How often idle apps are looked for (5 min).
     pub sweep_interval: Duration,
+    /// Most running apps per user.
     pub max_apps_per_user: usize,
+    /// Most running apps on the service.
     pub max_apps_total: usize,
     /// How long a new container may take to answer before publish fails.
     pub ready_timeout: Duration,

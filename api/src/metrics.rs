@@ -10,7 +10,9 @@ use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry};
 
 use crate::state::AppState;
 
+/// The service's Prometheus metrics.
 pub struct Metrics {
+    /// Every metric, for `/metrics`.
     pub registry: Registry,
     requests: IntCounterVec,
     bundle_seconds: HistogramVec,
@@ -18,6 +20,7 @@ pub struct Metrics {
 }
 
 impl Metrics {
+    /// Registers the metrics.
     pub fn new() -> Metrics {
         let registry = Registry::new();
         let requests = IntCounterVec::new(
@@ -62,18 +65,21 @@ impl Metrics {
         }
     }
 
+    /// One bundling that ended with `outcome` (`ok`, `rejected`, `timeout`, `error`) after `seconds`.
     pub fn observe_bundle(&self, outcome: &str, seconds: f64) {
         self.bundle_seconds
             .with_label_values(&[outcome])
             .observe(seconds);
     }
 
+    /// One `/bundle` lookup that hit or missed the cache.
     pub fn cache(&self, hit: bool) {
         self.cache
             .with_label_values(&[if hit { "hit" } else { "miss" }])
             .inc();
     }
 
+    /// The text exposition format of every metric.
     pub fn render(&self) -> String {
         prometheus::TextEncoder::new()
             .encode_to_string(&self.registry.gather())

@@ -11,10 +11,12 @@ use crate::state::AppState;
 /// The API's description, kept beside the code and checked against the running server.
 pub const OPENAPI: &str = include_str!("../openapi.json");
 
+/// `GET /healthz`: the process answers.
 pub async fn healthz() -> &'static str {
     "ok\n"
 }
 
+/// `GET /readyz`: 503 until a manifest is loaded.
 pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
     match &state.manifest {
         Some(manifest) => (
@@ -33,6 +35,7 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
     }
 }
 
+/// `GET /metrics`: Prometheus text.
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
@@ -41,6 +44,7 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
         .into_response()
 }
 
+/// `GET /openapi.json`: the API's description.
 pub async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }

@@ -28,6 +28,7 @@ pub fn content_security_policy(frame_ancestors: &str) -> String {
     )
 }
 
+/// `GET /preview`: the sandboxed preview page, with its CSP.
 pub async fn page(State(state): State<Arc<AppState>>) -> Response {
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], PAGE).into_response();
     let headers = response.headers_mut();
@@ -55,10 +56,12 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
+/// `GET /preview/runtime.js`.
 pub async fn runtime_js() -> Response {
     asset("application/javascript; charset=utf-8", RUNTIME_JS)
 }
 
+/// `GET /preview/runtime.css`.
 pub async fn runtime_css() -> Response {
     asset("text/css; charset=utf-8", RUNTIME_CSS)
 }
@@ -75,10 +78,12 @@ pub async fn playground() -> Response {
     response
 }
 
+/// `GET /playground.js`.
 pub async fn playground_js() -> Response {
     asset("application/javascript; charset=utf-8", PLAYGROUND_JS)
 }
 
+/// `GET /playground.css`.
 pub async fn playground_css() -> Response {
     asset("text/css; charset=utf-8", PLAYGROUND_CSS)
 }

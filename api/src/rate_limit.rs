@@ -18,6 +18,7 @@ use crate::config::ServeConfig;
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Copy)]
+/// The rate limit's key: the `x-api-key` header, else the client's IP.
 pub struct ApiKeyOrIp;
 
 impl KeyExtractor for ApiKeyOrIp {

@@ -20,11 +20,14 @@ use crate::metrics::Metrics;
 pub struct CachedBundle {
     /// The dependency bundles the app loads, in load order.
     pub bundles: Vec<String>,
+    /// The 200 body of `POST /bundle`.
     pub response: bytes::Bytes,
     /// `GET /bundle/<hash>.json`: what the preview needs to run it (bundles to load with their
     /// SRI, the script's URL and SRI), without the code.
     pub meta: bytes::Bytes,
+    /// The script `GET /bundle/<hash>.js` serves.
     pub script: String,
+    /// Its source map.
     pub map: String,
     /// `GET /bundle/<hash>.css`: the app's Tailwind CSS.
     pub css: String,
@@ -41,15 +44,21 @@ impl CachedBundle {
     }
 }
 
+/// What every handler shares.
 pub struct AppState {
+    /// The configuration the service started with.
     pub config: ServeConfig,
+    /// What apps may import.
     pub allowlist: &'static Allowlist,
     /// `None` until `build-deps` has written one: bundling works, `/readyz` says not ready.
     pub manifest: Option<Arc<Manifest>>,
     /// Part of every cache key: a rebuilt manifest (other export lists) gives new keys.
     pub manifest_version: String,
+    /// Bundled apps by request hash, bounded in bytes.
     pub cache: Cache<String, Arc<CachedBundle>>,
+    /// The bundlings that may run at once.
     pub slots: Arc<Semaphore>,
+    /// Request and bundle counters.
     pub metrics: Metrics,
     /// Published apps.
     pub apps: Arc<AppManager>,
@@ -93,6 +102,7 @@ impl AppState {
     }
 }
 
+/// Lowercase hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -2,6 +2,9 @@
 //! parse, policy, transform, link and emit (with source map), plain and minified; and on the
 //! kit fixture app, whose Tailwind CSS also scans the sources of the kit components it uses.
 
+// `criterion_group!` defines a public function without docs.
+#![allow(missing_docs)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -38,6 +38,7 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
+    /// The code as it is written in JSON and text (`import-blocked`).
     pub fn as_str(self) -> &'static str {
         match self {
             DiagnosticCode::SyntaxError => "syntax-error",
@@ -84,8 +85,11 @@ impl std::fmt::Display for DiagnosticCode {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+/// How bad a diagnostic is.
 pub enum Severity {
+    /// The app is rejected.
     Error,
+    /// The app bundles; something deserves a look.
     Warning,
 }
 
@@ -93,27 +97,41 @@ pub enum Severity {
 /// characters, as editors show them. `end_*` is exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
+    /// The app file.
     pub file: String,
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, in characters.
     pub column: u32,
+    /// Line where it ends.
     pub end_line: u32,
+    /// Column where it ends (exclusive).
     pub end_column: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One finding about the app: what, where, and what to do instead.
 pub struct Diagnostic {
+    /// What kind of problem.
     pub code: DiagnosticCode,
+    /// Error (the app is rejected) or warning.
     pub severity: Severity,
+    /// What is wrong, phrased for a person and a model.
     pub message: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The app file it is in.
     pub file: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// 1-based line.
     pub line: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// 1-based column, in characters.
     pub column: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Line where it ends.
     pub end_line: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Column where it ends (exclusive).
     pub end_column: Option<u32>,
     /// The offending lines with a caret underline, as plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,6 +142,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error with `code` and `message`, not located yet.
     pub fn error(code: DiagnosticCode, message: impl Into<Cow<'static, str>>) -> Self {
         Diagnostic {
             code,
@@ -139,16 +158,19 @@ impl Diagnostic {
         }
     }
 
+    /// Adds what to do instead.
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
         self.suggestion = Some(suggestion.into());
         self
     }
 
+    /// Names the file without a position.
     pub fn in_file(mut self, file: impl Into<String>) -> Self {
         self.file = Some(file.into());
         self
     }
 
+    /// Places it at `location`, with the code frame.
     pub fn at(mut self, location: Location, frame: Option<String>) -> Self {
         self.file = Some(location.file);
         self.line = Some(location.line);
@@ -159,6 +181,7 @@ impl Diagnostic {
         self
     }
 
+    /// It rejects the app.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -17,12 +17,16 @@ pub enum ImportKind {
 /// A binding an import asks for.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ImportedName {
+    /// `import x from`.
     Default,
+    /// `import * as x from`, `import()`, `require()`.
     Namespace,
+    /// `import { name } from`.
     Named(String),
 }
 
 impl ImportedName {
+    /// `default`, `*` or the name.
     pub fn as_str(&self) -> &str {
         match self {
             ImportedName::Default => "default",

@@ -12,17 +12,24 @@ use crate::image::AppImage;
 use crate::limits::Limits;
 
 #[derive(Debug, thiserror::Error)]
+/// A container engine call that failed.
 pub enum EngineError {
     #[error("the container engine is unreachable: {0}")]
+    /// The engine does not answer.
     Unreachable(String),
     #[error("container engine: {0}")]
+    /// The engine refused the call.
     Engine(String),
     #[error("no such container: {0}")]
+    /// No such container, image, network or volume.
     NotFound(String),
     #[error("building the app image: {what}: {source}")]
+    /// The app image could not be built.
     Image {
+        /// The step that failed.
         what: String,
         #[source]
+        /// Why.
         source: Box<dyn std::error::Error + Send + Sync>,
     },
 }
@@ -43,9 +50,13 @@ impl EngineError {
 /// One app container to start.
 #[derive(Debug, Clone)]
 pub struct ContainerSpec {
+    /// The container's name (one per app).
     pub name: String,
+    /// The image reference.
     pub image: String,
+    /// Labels that find it again after a restart.
     pub labels: HashMap<String, String>,
+    /// Its resource limits.
     pub limits: Limits,
     /// The isolated network (see `ensure_network`).
     pub network: String,
@@ -56,43 +67,59 @@ pub struct ContainerSpec {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A container the engine started.
 pub struct StartedContainer {
+    /// The engine's id.
     pub id: String,
     /// The app server's port, published on 127.0.0.1 only.
     pub host_port: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A container's state, as the engine reports it.
 pub struct ContainerStatus {
     /// The engine's word: `running`, `exited`, `created`, …
     pub state: String,
+    /// Its main process is running.
     pub running: bool,
     /// The main process was killed for passing the memory limit.
     pub oom_killed: bool,
+    /// The main process's exit code, once it stopped.
     pub exit_code: Option<i64>,
+    /// When it started (RFC 3339).
     pub started_at: Option<String>,
     /// Health check status: `starting`, `healthy`, `unhealthy`.
     pub health: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A container's resource use.
 pub struct Usage {
     /// Percent of one CPU since the previous reading of this container (`None` on the first).
     pub cpu_percent: Option<f64>,
+    /// Memory in use.
     pub memory_bytes: u64,
+    /// The memory limit.
     pub memory_limit_bytes: u64,
+    /// Processes and threads.
     pub pids: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A container found by label.
 pub struct ListedContainer {
+    /// The engine's id.
     pub id: String,
+    /// Its labels.
     pub labels: HashMap<String, String>,
+    /// It is running.
     pub running: bool,
+    /// The app's port on 127.0.0.1, when published.
     pub host_port: Option<u16>,
 }
 
 #[async_trait]
+/// What the app manager needs of a container engine (Docker here; Podman speaks the same API).
 pub trait ContainerEngine: Send + Sync {
     /// Reachable, and speaking an API version we can use.
     async fn ping(&self) -> Result<(), EngineError>;
@@ -100,15 +127,19 @@ pub trait ContainerEngine: Send + Sync {
     async fn ensure_image(&self, image: &AppImage) -> Result<String, EngineError>;
     /// A bridge network with no egress (no masquerade) and no traffic between containers.
     async fn ensure_network(&self, name: &str) -> Result<(), EngineError>;
+    /// A named volume for an app's data (kept when it exists).
     async fn ensure_volume(
         &self,
         name: &str,
         labels: HashMap<String, String>,
     ) -> Result<(), EngineError>;
+    /// Removes a volume; a missing one is not an error.
     async fn remove_volume(&self, name: &str) -> Result<(), EngineError>;
     /// Creates and starts a container; a container of the same name is replaced.
     async fn start(&self, spec: &ContainerSpec) -> Result<StartedContainer, EngineError>;
+    /// The container's state, exit code and health.
     async fn status(&self, id: &str) -> Result<ContainerStatus, EngineError>;
+    /// Its CPU, memory and pids.
     async fn usage(&self, id: &str) -> Result<Usage, EngineError>;
     /// Stops (kills) and removes; removing a missing container is not an error.
     async fn remove(&self, id: &str) -> Result<(), EngineError>;

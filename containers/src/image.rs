@@ -13,17 +13,20 @@ use crate::engine::EngineError;
 pub const APP_UID: u64 = 10001;
 /// Where the binary sits in the image.
 pub const BINARY_IN_IMAGE: &str = "/appbundle";
+/// The repository app images are tagged in.
 pub const IMAGE_REPOSITORY: &str = "appbundle-app";
 /// Image label holding [`AppImage::kind`].
 pub const KIND_LABEL: &str = "io.appbundle.image-kind";
 
 #[derive(Debug, Clone)]
+/// The app image: the appbundle binary, its shared libraries, and any extra files.
 pub struct AppImage {
     /// The appbundle binary to put in the image (normally the running one).
     pub binary: PathBuf,
     /// More files (host path → path in the image), and symlinks (path → target): tests add a
     /// static busybox to measure limits from inside.
     pub extra_files: Vec<(PathBuf, String)>,
+    /// Symlinks to add (path → target), e.g. busybox applets.
     pub extra_links: Vec<(String, String)>,
 }
 

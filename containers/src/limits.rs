@@ -6,9 +6,11 @@ const MIB: u64 = 1024 * 1024;
 
 /// 512 MB default, 1 GB at most (seed 002, "Resource Limits").
 pub const DEFAULT_MEMORY_MB: u64 = 512;
+/// The most memory an app may ask for, in MB.
 pub const MAX_MEMORY_MB: u64 = 1024;
 /// 1 CPU default, 2 at most.
 pub const DEFAULT_CPUS: f64 = 1.0;
+/// The most CPUs an app may ask for.
 pub const MAX_CPUS: f64 = 2.0;
 /// The app server needs a few threads; a fork loop must hit this wall, not the host's.
 pub const DEFAULT_PIDS: i64 = 64;
@@ -16,10 +18,15 @@ pub const DEFAULT_PIDS: i64 = 64;
 pub const TMP_MB: u64 = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// An app container's resource limits.
 pub struct Limits {
+    /// Memory, swap included, in MB.
     pub memory_mb: u64,
+    /// CPUs (fractions allowed).
     pub cpus: f64,
+    /// Most processes and threads.
     pub pids: i64,
+    /// Size of the `/tmp` tmpfs, in MB.
     pub tmp_mb: u64,
 }
 
@@ -35,10 +42,13 @@ impl Default for Limits {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
+/// A requested limit out of bounds.
 pub enum LimitError {
     #[error("memory must be between 16 and {MAX_MEMORY_MB} MB, not {0} MB")]
+    /// Memory outside 16 MB to the maximum.
     Memory(u64),
     #[error("cpus must be more than 0 and at most {MAX_CPUS}, not {0}")]
+    /// CPUs outside (0, maximum].
     Cpus(f64),
 }
 
@@ -61,6 +71,7 @@ impl Limits {
         Ok(limits)
     }
 
+    /// Memory in bytes, as the Engine API takes it.
     pub fn memory_bytes(&self) -> i64 {
         (self.memory_mb * MIB) as i64
     }

@@ -37,6 +37,7 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--allow-file-access-from-files",
 ];
 
+/// What `chromium --dump-dom` printed.
 pub struct DomDump {
     /// The page's DOM after load (and after `virtual_time_ms` of timers, when given).
     pub dom: String,

@@ -30,6 +30,7 @@ pub fn package_json(allowlist: &Allowlist) -> String {
     serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n"
 }
 
+/// Lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()

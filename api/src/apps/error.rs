@@ -7,18 +7,25 @@ use appbundle_containers::EngineError;
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
+    /// 401: no or an unknown API key.
     Unauthorized(String),
     #[error("{0}")]
+    /// 503: the container engine cannot be reached.
     Unavailable(String),
     #[error("{0}")]
+    /// 404: no such app.
     NotFound(String),
     #[error("{0}")]
+    /// 403: the app belongs to another user.
     Forbidden(String),
     #[error("{0}")]
+    /// 429: a limit on running apps is reached.
     Quota(String),
     #[error("{0}")]
+    /// 400: a malformed request.
     BadRequest(String),
     #[error("{0}")]
+    /// 500: a failure of the service's own.
     Internal(String),
 }
 

@@ -53,6 +53,7 @@ impl AppManager {
         manager
     }
 
+    /// The configuration the manager runs with.
     pub fn config(&self) -> &AppsConfig {
         &self.config
     }

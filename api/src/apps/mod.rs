@@ -74,6 +74,7 @@ fn checked_id(app_id: &str) -> Result<(), AppError> {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// The body of `POST /apps/{appId}/publish`.
 pub struct PublishRequest {
     /// The app's files (as for `POST /bundle`); bundled minified.
     #[serde(default)]
@@ -192,6 +193,7 @@ pub async fn list_apps(
 }
 
 #[derive(Debug, Deserialize)]
+/// `DELETE /apps/{appId}`'s query.
 pub struct DeleteQuery {
     #[serde(default)]
     purge: bool,

@@ -11,10 +11,13 @@ const MAIN_JS: &str = include_str!("../../published/main.js");
 
 /// What a published page is made of.
 pub struct SiteContent<'a> {
+    /// The page title.
     pub title: &'a str,
+    /// The app's bundled script.
     pub script: &'a str,
     /// The script's source map: the file name its `sourceMappingURL` gives, and the map.
     pub map: (&'a str, &'a str),
+    /// The app's Tailwind CSS.
     pub css: &'a str,
     /// Dependency bundles in load order (`core` first).
     pub bundles: &'a [String],

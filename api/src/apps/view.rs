@@ -9,19 +9,30 @@ use super::records::{unix, AppRecord};
 /// One app as its owner sees it.
 #[derive(Debug, Serialize)]
 pub struct AppView {
+    /// The app's id (its URL path and container name).
     pub app_id: String,
+    /// The user who published it.
     pub user: String,
     /// `running`, `stopped-idle`, `stopped`, `oom-killed`, `crashed`, `exited`, … (the engine's
     /// health check is in `health`).
     pub state: String,
+    /// Where visitors reach it (`/apps/<id>/`).
     pub url: String,
+    /// When it was last published, in Unix seconds.
     pub published_at: u64,
+    /// When its container started (the engine's RFC 3339 time).
     pub started_at: Option<String>,
+    /// The last proxied request, in Unix seconds.
     pub last_active: Option<u64>,
+    /// The engine's health check status (`starting`, `healthy`, `unhealthy`).
     pub health: Option<String>,
+    /// The exit code of a container that stopped.
     pub exit_code: Option<i64>,
+    /// Processes the kernel killed for memory since this service started watching.
     pub oom_kills: u32,
+    /// Its resource limits.
     pub limits: Limits,
+    /// CPU, memory and pids of a running container.
     pub usage: Option<Usage>,
 }
 

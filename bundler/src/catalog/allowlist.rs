@@ -15,25 +15,35 @@ use super::plan::BundlePlan;
 pub const EMBEDDED_ALLOWLIST: &str = include_str!("../../../allowlist.toml");
 
 #[derive(Debug, thiserror::Error)]
+/// An allowlist that cannot be used.
 pub enum AllowlistError {
     #[error("allowlist.toml is not valid: {0}")]
+    /// Not valid TOML for the allowlist's shape.
     Toml(#[from] toml::de::Error),
     #[error("allowlist.toml is inconsistent: {0}")]
+    /// Valid TOML that contradicts itself.
     Inconsistent(String),
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// What generated apps may import (`allowlist.toml`).
 pub struct Allowlist {
+    /// The file's format version.
     pub format: u32,
+    /// The built-in `@appbundle/runtime` module.
     pub runtime: RuntimeModule,
     /// The built-in component kit (`super::kit`); absent: apps get no kit.
     #[serde(default)]
     pub kit: Option<KitSection>,
+    /// Categories by name: each becomes a bundle unless its packages name another.
     pub categories: BTreeMap<String, Category>,
+    /// Every allowed package.
     pub packages: Vec<Package>,
     #[serde(default)]
+    /// Blocked package groups.
     pub blocked: Vec<BlockedGroup>,
+    /// The Node.js built-ins.
     pub node_builtins: NodeBuiltins,
     /// Its bundles, planned on first use.
     #[serde(skip)]
@@ -44,10 +54,15 @@ pub struct Allowlist {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuntimeModule {
+    /// Its specifier (`@appbundle/runtime`).
     pub module: String,
+    /// The category bundle that registers it.
     pub category: String,
+    /// Its export names.
     pub exports: Vec<String>,
+    /// What the prompts say of it.
     pub hint: String,
+    /// A usage example for the prompts.
     pub example: String,
 }
 
@@ -57,34 +72,49 @@ pub struct RuntimeModule {
 pub struct KitSection {
     /// The bundle that registers every kit module under `@/<path>`.
     pub bundle: String,
+    /// What the prompts say of the kit.
     pub hint: String,
+    /// A usage example for the prompts.
     pub example: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+/// When a category's bundle loads.
 pub enum LoadStrategy {
+    /// With every app.
     Always,
+    /// When the app imports from it.
     OnImport,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// A group of packages.
 pub struct Category {
+    /// When its bundle loads.
     pub load: LoadStrategy,
+    /// What it holds, for the prompts.
     pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// One allowlisted npm package.
 pub struct Package {
+    /// Its npm name.
     pub name: String,
+    /// The pinned version.
     pub version: String,
+    /// Its category.
     pub category: String,
+    /// What the prompts say of it.
     pub hint: String,
     #[serde(default)]
+    /// Subpaths apps may import (`client` of `react-dom`).
     pub subpaths: Vec<String>,
     #[serde(default)]
+    /// A usage example for the prompts.
     pub example: Option<String>,
     /// Shown when an app imports a name the package lacks and no close name exists (lucide has
     /// no brand logos: say where they are).
@@ -156,26 +186,39 @@ impl Package {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+/// Why a group of packages is blocked.
 pub enum BlockKind {
+    /// Server-only or unsafe in a page (native code, filesystem, network servers).
     Security,
+    /// Too heavy for a generated app.
     Size,
+    /// The platform already has an equivalent.
     Redundant,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// Packages blocked for one reason, with what to use instead.
 pub struct BlockedGroup {
+    /// The package names (a name also blocks its subpaths).
     pub names: Vec<String>,
+    /// The kind of reason.
     pub kind: BlockKind,
+    /// Why, as users and the model read it.
     pub reason: String,
+    /// The alternatives to suggest.
     pub use_instead: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// The Node.js built-in modules, blocked as a class.
 pub struct NodeBuiltins {
+    /// Why, as users and the model read it.
     pub reason: String,
+    /// The alternatives to suggest.
     pub use_instead: Vec<String>,
+    /// The module names (`fs`, `child_process`, …); every `node:` specifier is blocked too.
     pub modules: Vec<String>,
 }
 
@@ -184,6 +227,7 @@ pub struct NodeBuiltins {
 pub enum SpecifierClass<'a> {
     /// An allowlisted package or one of its allowed subpaths.
     Allowed {
+        /// The package's name.
         package: &'a str,
         /// The key the category bundle registers: `react`, `react-dom/client`.
         key: String,
@@ -192,22 +236,31 @@ pub enum SpecifierClass<'a> {
     },
     /// A package of the allowlist, but a subpath it does not provide.
     SubpathNotAllowed {
+        /// The package.
         package: &'a Package,
+        /// The subpath asked for.
         subpath: String,
     },
+    /// A blocked package.
     Blocked {
+        /// Its group, with the reason and alternatives.
         group: &'a BlockedGroup,
+        /// The package named.
         name: String,
     },
+    /// A Node.js built-in module.
     NodeBuiltin {
+        /// The module named.
         name: String,
     },
     /// Not malformed, simply not on the allowlist.
     Unknown {
+        /// The package named.
         package: String,
     },
     /// Not a valid package specifier at all (`react/../../fs`, empty segments, odd characters).
     Malformed {
+        /// Why it is malformed.
         reason: &'static str,
     },
 }
@@ -222,6 +275,7 @@ impl Allowlist {
         })
     }
 
+    /// Reads and checks an allowlist.
     pub fn from_toml(text: &str) -> Result<Allowlist, AllowlistError> {
         let list: Allowlist = toml::from_str(text)?;
         list.check()?;
@@ -293,6 +347,7 @@ impl Allowlist {
         self.plan.get_or_init(|| BundlePlan::new(self))
     }
 
+    /// The allowlisted package named `name`.
     pub fn package(&self, name: &str) -> Option<&Package> {
         self.packages.iter().find(|p| p.name == name)
     }

@@ -5,13 +5,16 @@ use super::allowlist::Allowlist;
 use super::manifest::Manifest;
 
 #[derive(Debug, Clone, Copy)]
+/// What the bundler judges imports against.
 pub struct Dependencies<'a> {
+    /// What may be imported.
     pub allowlist: &'a Allowlist,
     /// Without it, imported names are not checked (`unknown-export` needs the export lists).
     pub manifest: Option<&'a Manifest>,
 }
 
 impl<'a> Dependencies<'a> {
+    /// The allowlist, with the manifest when there is one.
     pub fn new(allowlist: &'a Allowlist, manifest: Option<&'a Manifest>) -> Self {
         Dependencies {
             allowlist,

@@ -32,6 +32,7 @@ pub struct IconSet {
     #[serde(default)]
     pub index_export: Option<String>,
     #[serde(default)]
+    /// The `icons` index export: name → icon key.
     pub index: BTreeMap<String, String>,
 }
 
@@ -78,6 +79,7 @@ pub fn read_icon_set(path: &Path) -> Result<IconSet, IconDataError> {
 }
 
 impl IconData {
+    /// The data file at `path`, not read yet.
     pub fn new(path: PathBuf) -> IconData {
         IconData {
             path,
@@ -105,7 +107,9 @@ impl Eq for IconData {}
 /// What one app needs of an [`IconSet`]: the arguments of the runtime's `require.icons`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IconSubset<'a> {
+    /// Icon key → its data, for the icons the app uses.
     pub icons: BTreeMap<&'a str, &'a serde_json::Value>,
+    /// Export name → icon key, for the names the app imports.
     pub exports: BTreeMap<&'a str, &'a str>,
     /// `Some` when the app uses the index export (or the whole namespace).
     pub index: Option<BTreeMap<&'a str, &'a str>>,

@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 pub struct KitFile {
     /// Relative to `kit/`: `components/ui/button.tsx`.
     pub path: &'static str,
+    /// Its text, embedded at build time.
     pub source: &'static str,
 }
 
@@ -95,6 +96,7 @@ impl KitFile {
         format!("{ALIAS}{}", self.module_path())
     }
 
+    /// Apps may import it (files under `internal/` are the kit's own).
     pub fn is_importable(&self) -> bool {
         !self.path.starts_with("internal/")
     }

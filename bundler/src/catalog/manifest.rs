@@ -13,7 +13,9 @@ use super::icon_sets::{IconData, IconDataError, IconSet};
 pub const MANIFEST_FORMAT: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What `appbundle build-deps` produced.
 pub struct Manifest {
+    /// Its layout version ([`MANIFEST_FORMAT`]).
     pub format: u32,
     /// RFC 3339 time of the build that last changed any bundle.
     pub built_at: String,
@@ -28,12 +30,17 @@ pub struct Manifest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One built bundle.
 pub struct BundleFile {
     /// `core.1a2b3c4d5e6f.js`, relative to the manifest.
     pub file: String,
+    /// Its source map's file name.
     pub map: String,
+    /// Size of the script.
     pub bytes: u64,
+    /// Size of its `.gz` copy.
     pub gzip_bytes: u64,
+    /// Size of its `.br` copy.
     pub brotli_bytes: u64,
     /// Subresource integrity of `file`: `sha384-…`.
     pub integrity: String,
@@ -49,31 +56,49 @@ pub struct BundleFile {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One importable specifier.
 pub struct PackageEntry {
+    /// The npm package it belongs to.
     pub package: String,
+    /// The package's version.
     pub version: String,
+    /// The bundle that registers it.
     pub category: String,
     /// Every own property of the registered namespace, sorted (read from the built bundle).
     pub exports: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
+/// A manifest that cannot be read.
 pub enum ManifestError {
     #[error("cannot read {path}: {source}")]
+    /// The file is missing or unreadable.
     Io {
+        /// The file.
         path: String,
+        /// Why.
         source: std::io::Error,
     },
     #[error("{path} is not a valid manifest: {source}")]
+    /// The file is not a manifest.
     Json {
+        /// The file.
         path: String,
+        /// Why.
         source: serde_json::Error,
     },
     #[error("{path} has format {found}; this appbundle reads format {MANIFEST_FORMAT}: run `appbundle build-deps`")]
-    Format { path: String, found: u32 },
+    /// Written by another version of `build-deps`.
+    Format {
+        /// The file.
+        path: String,
+        /// The format it has.
+        found: u32,
+    },
 }
 
 impl Manifest {
+    /// Reads the manifest at `path` (and notes the icon data files beside it).
     pub fn load(path: &Path) -> Result<Manifest, ManifestError> {
         let bytes = std::fs::read(path).map_err(|source| ManifestError::Io {
             path: path.display().to_string(),

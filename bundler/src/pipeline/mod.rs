@@ -26,6 +26,7 @@ pub use request::{MAX_FILES, MAX_INPUT_BYTES};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+/// How to bundle.
 pub struct BundleOptions {
     /// Minify the output (production, published apps).
     pub minify: bool,
@@ -36,10 +37,13 @@ pub struct BundleOptions {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleRequest {
+    /// File name → contents.
     pub files: BTreeMap<String, String>,
     #[serde(default)]
+    /// The entry file.
     pub entry: Option<String>,
     #[serde(default)]
+    /// How to bundle.
     pub options: BundleOptions,
 }
 
@@ -48,25 +52,31 @@ pub struct BundleRequest {
 pub struct PackageImport {
     /// The specifier as registered: `react`, `react-dom/client`.
     pub specifier: String,
+    /// The npm package.
     pub package: String,
+    /// The bundle that registers it.
     pub category: String,
     /// `default`, `*` (namespace) or export names, sorted.
     pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+/// A bundled app.
 pub struct BundleOutput {
     /// One classic script; runs with no `eval`. Its entry's exports land on
     /// `window.AppBundle.exports`.
     pub code: String,
     /// Source map v3 JSON with `sourcesContent`.
     pub map: String,
+    /// The entry file that was used.
     pub entry: String,
     /// Categories to load before the code, in load order (always-loaded ones first).
     pub bundles: Vec<String>,
+    /// The packages it imports, with the names taken from each.
     pub imports: Vec<PackageImport>,
     /// The app files linked in, in the order they were reached from the entry.
     pub files: Vec<String>,
+    /// Diagnostics that did not reject the app.
     pub warnings: Vec<Diagnostic>,
     /// Tailwind CSS (with preflight) for the utility classes the app's scripts use.
     pub css: String,

@@ -21,6 +21,7 @@ mod create_body;
 
 pub use create_body::{create_body, APP_PORT};
 
+/// The Docker Engine over its unix socket.
 pub struct DockerEngine {
     docker: Docker,
     /// The last CPU counters read per container, to measure CPU use between two readings.

@@ -17,6 +17,7 @@ use crate::{types, BuildError};
 pub use plan::input_hash;
 
 #[derive(Debug, Clone)]
+/// Where a build reads and writes.
 pub struct BuildConfig {
     /// `public/runtime-deps`.
     pub out_dir: PathBuf,
@@ -31,9 +32,13 @@ pub struct BuildConfig {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
+/// What happened to one bundle in a build.
 pub struct CategoryReport {
+    /// The bundle's name.
     pub category: String,
+    /// Specifiers it registers.
     pub packages: usize,
+    /// Its file, sizes and SRI.
     pub bundle: BundleFile,
     /// `false` when the inputs were unchanged and the previous build was kept.
     pub rebuilt: bool,
@@ -44,8 +49,11 @@ pub struct CategoryReport {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
+/// What a build produced.
 pub struct BuildReport {
+    /// The manifest it wrote.
     pub manifest: Manifest,
+    /// Each bundle of the plan, in load order.
     pub categories: Vec<CategoryReport>,
     /// Where the packages were installed and the category entries written (`entries/<cat>.js`),
     /// when anything was rebuilt.
