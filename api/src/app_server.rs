@@ -20,7 +20,7 @@ use tokio::sync::Mutex;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, JsonBody};
 
 /// The page may load its own scripts and styles and call its own origin; nothing else.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
@@ -148,7 +148,7 @@ async fn list(
 async fn create(
     State(store): State<Shared>,
     UrlPath(collection): UrlPath<String>,
-    Json(body): Json<Map<String, Value>>,
+    JsonBody(body): JsonBody<Map<String, Value>>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let item = store
         .change(&collection, |items| {
@@ -177,7 +177,7 @@ async fn create(
 async fn update(
     State(store): State<Shared>,
     UrlPath((collection, id)): UrlPath<(String, String)>,
-    Json(patch): Json<Map<String, Value>>,
+    JsonBody(patch): JsonBody<Map<String, Value>>,
 ) -> Result<Json<Value>, ApiError> {
     let item = store
         .change(&collection, |items| {

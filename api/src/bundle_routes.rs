@@ -29,11 +29,27 @@ enum Output {
 }
 
 /// Why no bundle came out.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Failure {
     Rejected(Vec<Diagnostic>),
-    Timeout,
+    /// Past the configured timeout.
+    Timeout(std::time::Duration),
     Internal(String),
+}
+
+impl From<Failure> for ApiError {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Rejected(diagnostics) => ApiError::Rejected(diagnostics),
+            Failure::Timeout(limit) => ApiError::Unavailable(format!(
+                "bundling took longer than {} s; try again or send a smaller app",
+                limit.as_secs_f64()
+            )),
+            Failure::Internal(message) => {
+                ApiError::Internal(format!("internal error while bundling: {message}"))
+            }
+        }
+    }
 }
 
 /// The request from a JSON body or, for one-file apps, a raw TSX body.
@@ -99,7 +115,7 @@ async fn compute(
     let outcome = tokio::time::timeout(state.config.timeout, task).await;
     let elapsed = started.elapsed().as_secs_f64();
     let (label, result) = match outcome {
-        Err(_) => ("timeout", Err(Failure::Timeout)),
+        Err(_) => ("timeout", Err(Failure::Timeout(state.config.timeout))),
         Ok(Err(join)) => ("error", Err(Failure::Internal(join.to_string()))),
         Ok(Ok(Err(diagnostics))) => ("rejected", Err(Failure::Rejected(diagnostics))),
         Ok(Ok(Ok(cached))) => ("ok", Ok(Arc::new(cached))),
@@ -239,16 +255,7 @@ pub(crate) async fn bundle_cached(
             state.metrics.cache(hit);
             Ok((hash, entry.into_value(), hit))
         }
-        Err(failure) => Err(match &*failure {
-            Failure::Rejected(diagnostics) => ApiError::Rejected(diagnostics.clone()),
-            Failure::Timeout => ApiError::Unavailable(format!(
-                "bundling took longer than {} s; try again or send a smaller app",
-                state.config.timeout.as_secs_f64()
-            )),
-            Failure::Internal(message) => {
-                ApiError::Internal(format!("internal error while bundling: {message}"))
-            }
-        }),
+        Err(failure) => Err(Failure::clone(&failure).into()),
     }
 }
 

@@ -3,7 +3,8 @@
 //! status, or `{ "errors": [diagnostics] }` (422) for an app the bundler rejected.
 
 use appbundle_bundler::Diagnostic;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -140,6 +141,33 @@ impl From<BytesRejection> for ApiError {
     }
 }
 
+impl From<JsonRejection> for ApiError {
+    /// A JSON body that is missing its content type (415), malformed (400) or of the wrong
+    /// shape (422), in the one error body.
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::Status {
+            status: rejection.status(),
+            message: rejection.body_text(),
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError::BadRequest(rejection.body_text())
+    }
+}
+
+/// A JSON request body whose rejection is an [`ApiError`] (axum's `Json` answers plain text).
+#[derive(Debug, FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct JsonBody<T>(pub T);
+
+/// A query string whose rejection is an [`ApiError`].
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct QueryParams<T>(pub T);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +204,41 @@ mod tests {
 
         let quota: ApiError = AppError::Quota("10 apps running".into()).into();
         assert_eq!(quota.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
+
+    #[tokio::test]
+    async fn body_rejections_answer_in_the_same_shape() {
+        use axum::body::Body;
+        use axum::http::Request;
+        let request = |content_type: &str, body: &'static str| {
+            Request::post("/")
+                .header(header::CONTENT_TYPE, content_type)
+                .body(Body::from(body))
+                .unwrap_or_default()
+        };
+        type Item = JsonBody<serde_json::Map<String, serde_json::Value>>;
+        let cases = [
+            (
+                request("text/plain", "{}"),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ),
+            (request("application/json", "{"), StatusCode::BAD_REQUEST),
+            (
+                request("application/json", "[1]"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+        ];
+        for (request, expected) in cases {
+            let refused = Item::from_request(request, &()).await.unwrap_err();
+            let (status, _, json) = body_of(refused).await;
+            assert_eq!(status, expected);
+            assert!(
+                json["error"].as_str().is_some_and(|m| !m.is_empty()),
+                "{json}"
+            );
+        }
+        let ok = Item::from_request(request("application/json", "{\"a\":1}"), &()).await;
+        assert_eq!(ok.map(|JsonBody(map)| map.len()).ok(), Some(1));
     }
 
     #[tokio::test]

@@ -28,14 +28,14 @@ use std::sync::Arc;
 
 use appbundle_bundler::{BundleOptions, BundleRequest};
 use appbundle_containers::Limits;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::bundle_routes::bundle_cached;
-use crate::error::ApiError;
+use crate::error::{ApiError, QueryParams};
 use crate::state::{AppState, CachedBundle};
 
 /// The user behind the request's API key (`Authorization: Bearer <key>` or `x-api-key`).
@@ -203,7 +203,7 @@ pub struct DeleteQuery {
 pub async fn delete_app(
     State(state): State<Arc<AppState>>,
     Path(app_id): Path<String>,
-    Query(query): Query<DeleteQuery>,
+    QueryParams(query): QueryParams<DeleteQuery>,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
     let user = user_of(&state, &headers)?;
