@@ -49,6 +49,21 @@ struct Store {
 
 type Shared = Arc<Store>;
 
+/// A collection file that cannot be read or written.
+#[derive(Debug, thiserror::Error)]
+enum StoreError {
+    #[error("the data store: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("a collection file is not JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        ApiError::Internal(error.to_string())
+    }
+}
+
 fn valid_collection(name: &str) -> bool {
     (1..=64).contains(&name.len())
         && name
@@ -61,27 +76,20 @@ impl Store {
         self.dir.join(format!("{collection}.json"))
     }
 
-    async fn read(&self, collection: &str) -> Result<Vec<Value>, String> {
+    async fn read(&self, collection: &str) -> Result<Vec<Value>, StoreError> {
         match tokio::fs::read(self.path(collection)).await {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| e.to_string()),
+            Ok(bytes) => Ok(serde_json::from_slice(&bytes)?),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.into()),
         }
     }
 
-    async fn write(&self, collection: &str, items: &[Value]) -> Result<(), String> {
-        tokio::fs::create_dir_all(&self.dir)
-            .await
-            .map_err(|e| e.to_string())?;
+    async fn write(&self, collection: &str, items: &[Value]) -> Result<(), StoreError> {
+        tokio::fs::create_dir_all(&self.dir).await?;
         let path = self.path(collection);
         let partial = path.with_extension("json.partial");
-        let bytes = serde_json::to_vec(items).map_err(|e| e.to_string())?;
-        tokio::fs::write(&partial, bytes)
-            .await
-            .map_err(|e| e.to_string())?;
-        tokio::fs::rename(&partial, &path)
-            .await
-            .map_err(|e| e.to_string())
+        tokio::fs::write(&partial, serde_json::to_vec(items)?).await?;
+        Ok(tokio::fs::rename(&partial, &path).await?)
     }
 
     /// The collection's items, read from disk on first use (the caller holds the lock).
@@ -98,7 +106,7 @@ impl Store {
         match cache.entry(collection.to_string()) {
             Entry::Occupied(items) => Ok(items.into_mut()),
             Entry::Vacant(slot) => {
-                let items = self.read(collection).await.map_err(ApiError::Internal)?;
+                let items = self.read(collection).await?;
                 Ok(slot.insert(items))
             }
         }
@@ -121,9 +129,7 @@ impl Store {
         let mut next = items.clone();
         let result = change(&mut next)?;
         if next != *items {
-            self.write(collection, &next)
-                .await
-                .map_err(ApiError::Internal)?;
+            self.write(collection, &next).await?;
             *items = next;
         }
         Ok(result)

@@ -158,11 +158,15 @@ pub async fn publish(
         };
         site::write_site(&target, &content, &manifest, &deps_dir)
     })
-    .await
-    .unwrap_or_else(|e| Err(e.to_string()));
-    if let Err(e) = written {
+    .await;
+    let failed = match written {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(join) => Some(join.to_string()),
+    };
+    if let Some(e) = failed {
         let _ = tokio::fs::remove_dir_all(&staging).await;
-        return Err(ApiError::Internal(e));
+        return Err(ApiError::Internal(format!("writing the site: {e}")));
     }
     match apps.publish(&user, &app_id, limits, staging.clone()).await {
         Ok(view) => Ok(Json(view)),

@@ -30,29 +30,49 @@ fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Why a site could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    /// A file could not be written or copied (a full disk among the causes).
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The app loads a bundle the runtime deps do not have.
+    #[error("the manifest has no `{0}` bundle")]
+    MissingBundle(String),
+}
+
 /// Writes the site into `dir` (created; must not exist).
 pub fn write_site(
     dir: &Path,
     content: &SiteContent,
     manifest: &Manifest,
     deps_dir: &Path,
-) -> Result<(), String> {
-    let io = |what: &dyn std::fmt::Display, e: std::io::Error| format!("{what}: {e}");
+) -> Result<(), SiteError> {
+    let io = |path: &Path, source: std::io::Error| SiteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
     let deps = dir.join("deps");
-    std::fs::create_dir_all(&deps).map_err(|e| io(&deps.display(), e))?;
+    std::fs::create_dir_all(&deps).map_err(|e| io(&deps, e))?;
     let mut tags = String::new();
     for category in content.bundles {
         let bundle = manifest
             .bundles
             .get(category)
-            .ok_or_else(|| format!("the manifest has no `{category}` bundle"))?;
+            .ok_or_else(|| SiteError::MissingBundle(category.clone()))?;
         // The script and its precompressed copies: the app server serves whichever fits.
         for suffix in ["", ".gz", ".br"] {
             let name = format!("{}{suffix}", bundle.file);
             let from = deps_dir.join(&name);
             let to = deps.join(&name);
             if std::fs::hard_link(&from, &to).is_err() {
-                std::fs::copy(&from, &to).map_err(|e| io(&from.display(), e))?;
+                std::fs::copy(&from, &to).map_err(|e| io(&from, e))?;
             }
         }
         tags.push_str(&format!(
@@ -62,7 +82,7 @@ pub fn write_site(
     }
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| io(&path.display(), e))
+        std::fs::write(&path, text).map_err(|e| io(&path, e))
     };
     write("app.js", content.script)?;
     write(content.map.0, content.map.1)?;
