@@ -34,6 +34,10 @@ const APPS: &[(&str, &str)] = &[
         "Ada Lovelace\nAnalytical engine team\nAdmin",
     ),
     ("ok-kit-own-button", "Own button"),
+    (
+        "ok-kit-paths-anywhere",
+        "Sprint board\nOpen tasks: 1\nWrite the release notes\nOpen",
+    ),
 ];
 
 /// Apps that are icons only, and how many `<svg>` each draws.

@@ -187,12 +187,39 @@ pub fn modules() -> impl Iterator<Item = &'static KitFile> {
 /// `src/components/ui/button` or `components/ui/button.tsx` (root-relative, as an import of
 /// `@/…` or `./components/ui/…` resolves).
 pub fn module_for_path(path: &str) -> Option<&'static KitFile> {
-    let path = root_relative(path);
-    let stem = crate::files::SCRIPT_EXTENSIONS
+    let stem = without_script_extension(root_relative(path));
+    file_at(stem).filter(|f| f.is_importable())
+}
+
+/// The kit module a relative import that matches no file of the app means, judged by the end
+/// of its path wherever it starts: `../components/ui/button` (from a subfolder, or past the
+/// app's root), `./ui/dialog` beside a component, `../../lib/utils`. Generated apps are laid out
+/// in many ways; a shadcn path is a shadcn path.
+pub fn module_for_path_tail(specifier: &str) -> Option<&'static KitFile> {
+    let segments: Vec<&str> = without_script_extension(specifier)
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .collect();
+    let tail = |n: usize| {
+        segments
+            .len()
+            .checked_sub(n)
+            .map(|at| segments[at..].join("/"))
+    };
+    // `components/ui/<name>`, `lib/utils`, `hooks/use-toast`; `ui/<name>` for a component folder
+    // whose parent is not called `components`.
+    [3, 2]
+        .into_iter()
+        .filter_map(tail)
+        .chain(tail(2).map(|ui| format!("components/{ui}")))
+        .find_map(|path| file_at(&path).filter(|f| f.is_importable()))
+}
+
+fn without_script_extension(path: &str) -> &str {
+    crate::files::SCRIPT_EXTENSIONS
         .iter()
         .find_map(|ext| path.strip_suffix(ext)?.strip_suffix('.'))
-        .unwrap_or(path);
-    file_at(stem).filter(|f| f.is_importable())
+        .unwrap_or(path)
 }
 
 /// An app path as the kit's paths are written: without shadcn's optional `src/`.
@@ -378,6 +405,27 @@ mod tests {
         );
         assert_eq!(module_for_path("components/ui/carousel"), None);
         assert_eq!(module_for_path("internal/icons"), None);
+    }
+
+    #[test]
+    fn relative_paths_map_by_their_tail_from_anywhere() {
+        let tail = |specifier: &str| module_for_path_tail(specifier).map(|f| f.path);
+        assert_eq!(
+            tail("../components/ui/button"),
+            Some("components/ui/button.tsx")
+        );
+        assert_eq!(
+            tail("../../src/components/ui/card.tsx"),
+            Some("components/ui/card.tsx")
+        );
+        assert_eq!(tail("./ui/dialog"), Some("components/ui/dialog.tsx"));
+        assert_eq!(tail("../ui/button"), Some("components/ui/button.tsx"));
+        assert_eq!(tail("../../lib/utils"), Some("lib/utils.ts"));
+        assert_eq!(tail("../hooks/use-toast"), Some("hooks/use-toast.ts"));
+        assert_eq!(tail("./button"), None, "a bare name is not a shadcn path");
+        assert_eq!(tail("../components/ui/carousel"), None);
+        assert_eq!(tail("../internal/icons"), None);
+        assert_eq!(tail("../utils"), None);
     }
 
     #[test]

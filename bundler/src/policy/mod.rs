@@ -59,11 +59,18 @@ pub fn judge_import(
         let path = match resolved {
             Ok(path) => path,
             Err(missing) => {
-                // Not in the app: a kit module at that path fills in (the app's own file wins).
-                let kit = allowlist.kit.as_ref().zip(match &missing {
+                // Not in the app: a kit module at that path fills in (the app's own file wins),
+                // also when the path only ends like one (`../ui/button`, above the root).
+                let module = match &missing {
                     ResolveError::NotFound { tried, .. } => kit::module_for_path(tried),
-                    _ => None,
+                    ResolveError::EscapesRoot => None,
+                }
+                .or_else(|| {
+                    rooted
+                        .is_none()
+                        .then(|| kit::module_for_path_tail(specifier))?
                 });
+                let kit = allowlist.kit.as_ref().zip(module);
                 if let Some((section, module)) = kit {
                     return Ok(ModuleTarget::Dependency {
                         package: kit::KIT_PACKAGE.to_string(),
@@ -312,6 +319,48 @@ mod tests {
             judge(&src, "src/App.tsx", "@/lib/utils"),
             kit("@/lib/utils")
         );
+    }
+
+    #[test]
+    fn shadcn_paths_reach_the_kit_from_any_folder_and_past_the_root() {
+        let files = app(&[
+            "App.tsx",
+            "components/TaskDialog.tsx",
+            "components/tasks/TaskRow.tsx",
+            "pages/Home.tsx",
+        ]);
+        let cases = [
+            (
+                "components/TaskDialog.tsx",
+                "./ui/dialog",
+                "@/components/ui/dialog",
+            ),
+            (
+                "components/tasks/TaskRow.tsx",
+                "../ui/button",
+                "@/components/ui/button",
+            ),
+            (
+                "App.tsx",
+                "../components/ui/button",
+                "@/components/ui/button",
+            ),
+            ("pages/Home.tsx", "../../lib/utils", "@/lib/utils"),
+            ("App.tsx", "./ui/card", "@/components/ui/card"),
+        ];
+        for (importer, specifier, key) in cases {
+            assert_eq!(judge(&files, importer, specifier), kit(key), "{specifier}");
+        }
+        // Other imports past the root, and missing files that are not shadcn paths, keep
+        // their diagnostics.
+        for specifier in ["../secrets", "../components/Chart", "./ui/carousel"] {
+            let judged = judge_import(Allowlist::embedded(), &files, "App.tsx", specifier);
+            assert_eq!(
+                judged.unwrap_err().code,
+                crate::DiagnosticCode::FileNotFound,
+                "{specifier}"
+            );
+        }
     }
 
     #[test]
