@@ -38,6 +38,7 @@ const APPS: &[(&str, &str)] = &[
         "ok-kit-paths-anywhere",
         "Sprint board\nOpen tasks: 1\nWrite the release notes\nOpen",
     ),
+    ("ok-named-export-entry", "Sign in to Acme"),
 ];
 
 /// Apps that are icons only, and how many `<svg>` each draws.
@@ -111,6 +112,14 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
     assert_eq!(
         checks["handlerError"],
         json!({ "file": "App.tsx", "line": 3 })
+    );
+    assert_eq!(
+        out["apps"]["ok-named-export-entry"]["notes"],
+        json!(["appbundle: App.tsx has no default export; rendering its `LoginForm` export"])
+    );
+    assert_eq!(
+        checks["noComponent"],
+        json!({ "kind": "build error", "code": "no-component", "file": "App.tsx" })
     );
     assert_eq!(
         checks["buildError"],

@@ -303,6 +303,26 @@
     return props.children;
   }
 
+  /** The entry's default export; else the named component the bundler chose (an entry that
+   * exports only `function LoginForm`), said in a console note; else its `App`. */
+  function componentToMount(bundle) {
+    var exported = bundle && bundle.exports;
+    if (!exported) return undefined;
+    if (exported.default) return exported.default;
+    var named = bundle.component && exported[bundle.component];
+    if (named) {
+      console.info(
+        'appbundle: ' +
+          bundle.entry +
+          ' has no default export; rendering its `' +
+          bundle.component +
+          '` export',
+      );
+      return named;
+    }
+    return exported.App;
+  }
+
   function unmountCurrent() {
     if (current && current.root) current.root.unmount();
     var root = document.getElementById('root');
@@ -346,8 +366,7 @@
         var deps = window.AppDependencies.core;
         var React = deps.react;
         var container = document.getElementById('root');
-        var exported = window.AppBundle && window.AppBundle.exports;
-        var App = exported && (exported.default || exported.App);
+        var App = componentToMount(window.AppBundle);
         // `ms`: from the load request to the first frame painted after React's commit.
         var rendered = function () {
           requestAnimationFrame(function () {

@@ -29,6 +29,8 @@ pub enum DiagnosticCode {
     InvalidPath,
     /// The entry file is missing, or could not be guessed.
     EntryNotFound,
+    /// The entry exports no component to mount and does not render itself.
+    NoComponent,
     /// Input or output over the size limit.
     TooLarge,
     /// Nesting deeper than the bundler accepts.
@@ -51,6 +53,7 @@ impl DiagnosticCode {
             DiagnosticCode::UnsupportedFile => "unsupported-file",
             DiagnosticCode::InvalidPath => "invalid-path",
             DiagnosticCode::EntryNotFound => "entry-not-found",
+            DiagnosticCode::NoComponent => "no-component",
             DiagnosticCode::TooLarge => "too-large",
             DiagnosticCode::TooDeep => "too-deep",
             DiagnosticCode::InternalError => "internal-error",
@@ -70,6 +73,9 @@ impl DiagnosticCode {
             DiagnosticCode::UnsupportedFile => "Import of a file type the bundler cannot load.",
             DiagnosticCode::InvalidPath => "A file name that is not a clean relative path.",
             DiagnosticCode::EntryNotFound => "The entry file is missing.",
+            DiagnosticCode::NoComponent => {
+                "The entry exports no component and does not render itself."
+            }
             DiagnosticCode::TooLarge => "Input or output over the size limit.",
             DiagnosticCode::TooDeep => "Nesting deeper than the bundler accepts.",
             DiagnosticCode::InternalError => "A defect in appbundle.",

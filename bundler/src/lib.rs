@@ -9,6 +9,7 @@
 //! file maps the modules.
 
 mod catalog;
+mod component;
 mod css;
 mod diagnostics;
 mod emit;

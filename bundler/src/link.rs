@@ -172,7 +172,14 @@ fn wrapper(id: &str, body: ModuleBody) -> Function {
 }
 
 /// Builds the whole output script.
-pub fn link(cm: &Lrc<SourceMap>, modules: Vec<LinkedModule>, entry: &str) -> Script {
+/// The script: the runtime called with the module table and the entry; with `component` (an
+/// entry without a default export), `window.AppBundle.component` names the export to mount.
+pub fn link(
+    cm: &Lrc<SourceMap>,
+    modules: Vec<LinkedModule>,
+    entry: &str,
+    component: Option<&str>,
+) -> Script {
     let table = ObjectLit {
         span: DUMMY_SP,
         props: modules
@@ -208,12 +215,26 @@ pub fn link(cm: &Lrc<SourceMap>, modules: Vec<LinkedModule>, entry: &str) -> Scr
         ],
         ..Default::default()
     };
+    let mut body = vec![Stmt::Expr(ExprStmt {
+        span: DUMMY_SP,
+        expr: Box::new(Expr::Call(call)),
+    })];
+    let named = component.and_then(|name| {
+        let source = format!(
+            "window.AppBundle.component = {}",
+            serde_json::to_string(name).ok()?
+        );
+        internal_expr(cm, "appbundle-component.js", source)
+    });
+    if let Some(expr) = named {
+        body.push(Stmt::Expr(ExprStmt {
+            span: DUMMY_SP,
+            expr,
+        }));
+    }
     let script = Script {
         span: DUMMY_SP,
-        body: vec![Stmt::Expr(ExprStmt {
-            span: DUMMY_SP,
-            expr: Box::new(Expr::Call(call)),
-        })],
+        body,
         shebang: None,
     };
     // Adds the parentheses a function expression needs in callee position.

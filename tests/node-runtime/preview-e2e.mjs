@@ -76,6 +76,9 @@ for (const name of cases.apps) {
       .map((m) => m.message || m.args.join(' ')),
     text: text.slice(0, 2000),
     svg,
+    notes: messages
+      .filter((m) => m.type === 'console' && m.level === 'info')
+      .map((m) => m.args.join(' ')),
   };
 }
 
@@ -349,6 +352,13 @@ const build = await load(
 const buildError = build.find((m) => m.type === 'error');
 out.checks.buildError = buildError
   ? { kind: buildError.kind, code: buildError.code, line: buildError.line, file: buildError.file }
+  : null;
+
+// An entry with nothing to mount is refused at build time, not shown as a blank page.
+const nothing = await load(readApp(join(fixturesDir, 'reject-no-component')), 'error');
+const noComponent = nothing.find((m) => m.type === 'error');
+out.checks.noComponent = noComponent
+  ? { kind: noComponent.kind, code: noComponent.code, file: noComponent.file }
   : null;
 
 // useAppData and SandboxAPI.fetch go through the bridge to the host.

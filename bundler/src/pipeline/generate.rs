@@ -31,11 +31,12 @@ struct IconModule<'m> {
     subset: IconSubset<'m>,
 }
 
-/// Generates the app's script from `scan` (whose analysed files it consumes).
+/// Generates the app's script from `scan` (whose analysed files it consumes); `entry` is the
+/// entry file and, when it has no default export, the named component to mount.
 pub(super) fn generate(
     cm: &Lrc<SourceMap>,
     files: &SourceFiles,
-    entry: &str,
+    entry: (&str, Option<&str>),
     scan: &mut Scan,
     options: &BundleOptions,
     deps: Dependencies,
@@ -66,7 +67,7 @@ pub(super) fn generate(
         }
         Ok::<(), Vec<Diagnostic>>(())
     })?;
-    let script = link(cm, linked, entry);
+    let script = link(cm, linked, entry.0, entry.1);
     let emitted = emit::emit(cm, &script, options.minify)
         .map_err(|e| vec![internal_error(&e.to_string())])?;
     if emitted.code.len() > MAX_OUTPUT_BYTES {

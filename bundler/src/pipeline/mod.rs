@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use swc_core::common::{sync::Lrc, SourceMap};
 
 use crate::catalog::dependencies::Dependencies;
+use crate::component::component_to_mount;
 use crate::diagnostics::Diagnostic;
 use crate::files::{FileKind, SourceFiles};
 use crate::parse::{add_file, parse_json, Locator};
@@ -140,7 +141,16 @@ fn bundle_files(
     let cm: Lrc<SourceMap> = Default::default();
     let locator = Locator::new(cm.clone());
     let mut scanned = scan::scan(&cm, &locator, files, entry, deps)?;
-    let emitted = generate::generate(&cm, files, entry, &mut scanned, options, deps)?;
+    let component = component_to_mount(entry, &scanned.entry_exports, scanned.renders_itself())
+        .map_err(|d| vec![*d])?;
+    let emitted = generate::generate(
+        &cm,
+        files,
+        (entry, component.as_deref()),
+        &mut scanned,
+        options,
+        deps,
+    )?;
     let imports = output::package_imports(std::mem::take(&mut scanned.packages));
     let bundles = output::load_list(deps.allowlist, &imports);
     let css = output::stylesheet(files, &scanned.order, &imports);

@@ -9,6 +9,7 @@ use swc_core::ecma::transforms::base::resolver;
 
 use super::worker::internal_error;
 use crate::catalog::dependencies::Dependencies;
+use crate::component::{entry_exports, EntryExports};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{FileKind, SourceFiles};
 use crate::guards::depth;
@@ -23,6 +24,16 @@ pub(super) struct AnalysedScript {
     /// Accepted imports with their targets, in source order (so linking order is deterministic).
     pub accepted: Vec<(ImportRecord, ModuleTarget)>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Scan {
+    /// Some file mounts React itself (`createRoot` from `react-dom/client`, `ReactDOM.render`).
+    pub fn renders_itself(&self) -> bool {
+        self.packages.keys().any(|target| {
+            matches!(target, ModuleTarget::Dependency { key, .. }
+                if key == "react-dom/client" || key == "react-dom")
+        })
+    }
 }
 
 impl AnalysedScript {
@@ -43,9 +54,10 @@ pub(super) enum Analysed {
 }
 
 /// What the scan found: the reached files in order, each analysed, the packages with the
-/// names taken from each, and the warnings.
+/// names taken from each, the entry's exports, and the warnings.
 pub(super) struct Scan {
     pub order: Vec<String>,
+    pub entry_exports: EntryExports,
     pub analysed: HashMap<String, Analysed>,
     pub packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>>,
     pub warnings: Vec<Diagnostic>,
@@ -65,6 +77,7 @@ pub(super) fn scan(
     let mut queue = VecDeque::from([entry.to_string()]);
     let mut seen = BTreeSet::from([entry.to_string()]);
     let mut packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>> = BTreeMap::new();
+    let mut exports = EntryExports::default();
 
     // Breadth-first from the entry: only files the app reaches are bundled.
     while let Some(path) = queue.pop_front() {
@@ -84,6 +97,9 @@ pub(super) fn scan(
             },
             _ => match analyse_script(locator, files, &path, &file, kind, deps) {
                 Ok(script) => {
+                    if path == entry {
+                        exports = entry_exports(&script.resolved.module);
+                    }
                     for next in script.local_files() {
                         if seen.insert(next.clone()) {
                             queue.push_back(next.clone());
@@ -115,6 +131,7 @@ pub(super) fn scan(
     }
     Ok(Scan {
         order,
+        entry_exports: exports,
         analysed,
         packages,
         warnings: diagnostics,
