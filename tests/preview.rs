@@ -218,6 +218,18 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
     assert_eq!(tailwind["titleSize"], "24px");
     // Preflight: headings lose the browser's default margin.
     assert_eq!(tailwind["titleMargin"], "0px");
+    assert_eq!(
+        tailwind["v3"],
+        json!({
+            "rounded": "4px",
+            "shrink": "0",
+            "blur": "blur(8px)",
+            "z": "60",
+            "roundedLeft": ["4px", "0px"],
+            "ellipsis": "ellipsis",
+            "grow": "1",
+        })
+    );
     let timing = out["timing"].as_array().unwrap();
     assert_eq!(timing.len(), 10, "every timed load rendered");
     assert_eq!(

@@ -89,6 +89,8 @@ await load({
     '  return (',
     '    <div id="card" className="flex flex-col gap-4 p-4 rounded-lg bg-blue-500 text-white font-bold">',
     '      <h1 id="title" className="text-2xl">Styled by Tailwind</h1>',
+    '      <img id="avatar" className="rounded flex-shrink-0 blur z-[60] relative" alt="" />',
+    '      <p id="note" className="rounded-l overflow-ellipsis flex-grow">Tailwind 3 names</p>',
     '    </div>',
     '  );',
     '}',
@@ -109,6 +111,20 @@ out.checks.tailwind = await frame().evaluate(() => {
     background: card.backgroundColor,
     titleSize: title.fontSize,
     titleMargin: title.marginTop,
+    // Tailwind 3 names generated apps use, which Tailwind 4 renamed or dropped.
+    v3: (() => {
+      const avatar = getComputedStyle(document.getElementById('avatar'));
+      const note = getComputedStyle(document.getElementById('note'));
+      return {
+        rounded: avatar.borderTopLeftRadius,
+        shrink: avatar.flexShrink,
+        blur: avatar.filter,
+        z: avatar.zIndex,
+        roundedLeft: [note.borderTopLeftRadius, note.borderTopRightRadius],
+        ellipsis: note.textOverflow,
+        grow: note.flexGrow,
+      };
+    })(),
   };
 });
 

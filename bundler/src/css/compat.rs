@@ -1,8 +1,10 @@
 //! Tailwind 3 class names that encre-css (which follows Tailwind 4) does not generate, and that
 //! generated apps and shadcn/ui code use all the time: `size-4`, a bare `shadow`,
 //! `outline-none` with its Tailwind 3 meaning (a transparent outline that keeps focus rings
-//! visible in forced-colors mode). Registered as encre-css plugins, so variants
-//! (`hover:`, `[&_svg]:`) work on them like on any utility.
+//! visible in forced-colors mode), bare `rounded`, `flex-shrink-0`, `flex-grow`, `blur`,
+//! `overflow-ellipsis`, arbitrary `z-[60]`, and a few Tailwind 4 names encre-css lacks
+//! (`rounded-4xl`, `wrap-break-word`, `scheme-dark`, …). Registered as encre-css plugins, so
+//! variants (`hover:`, `[&_svg]:`) work on them like on any utility.
 
 use encre_css::prelude::build_plugin::*;
 
@@ -43,9 +45,96 @@ const OUTLINE_NONE: StaticPlugin = Plugin::ListProperties(ListProperties {
     ..ListProperties::default()
 });
 
+/// Tailwind 3's bare radius names: `rounded` is 0.25rem, on all corners or on one side.
+const ROUNDED: StaticPlugin = Plugin::ListProperties(ListProperties {
+    props: map! {
+        "rounded" => &["border-radius: 0.25rem;"],
+        "rounded-t" => &["border-top-left-radius: 0.25rem;", "border-top-right-radius: 0.25rem;"],
+        "rounded-r" => &["border-top-right-radius: 0.25rem;", "border-bottom-right-radius: 0.25rem;"],
+        "rounded-b" => &["border-bottom-right-radius: 0.25rem;", "border-bottom-left-radius: 0.25rem;"],
+        "rounded-l" => &["border-top-left-radius: 0.25rem;", "border-bottom-left-radius: 0.25rem;"],
+        "rounded-tl" => &["border-top-left-radius: 0.25rem;"],
+        "rounded-tr" => &["border-top-right-radius: 0.25rem;"],
+        "rounded-br" => &["border-bottom-right-radius: 0.25rem;"],
+        "rounded-bl" => &["border-bottom-left-radius: 0.25rem;"],
+        "rounded-4xl" => &["border-radius: 2rem;"],
+    },
+    ..ListProperties::default()
+});
+
+/// Tailwind 3's `flex-grow` / `flex-shrink` names (Tailwind 4 keeps only `grow` / `shrink`).
+const FLEX_GROW_SHRINK: StaticPlugin = Plugin::ListProperties(ListProperties {
+    props: map! {
+        "flex-grow" => &["flex-grow: 1;"],
+        "flex-grow-0" => &["flex-grow: 0;"],
+        "flex-shrink" => &["flex-shrink: 1;"],
+        "flex-shrink-0" => &["flex-shrink: 0;"],
+    },
+    ..ListProperties::default()
+});
+
+/// The filter encre-css composes from its filter variables (as its `blur-*` do).
+const FILTER: &str = "filter: var(--en-blur) var(--en-brightness) var(--en-contrast) var(--en-grayscale) var(--en-hue-rotate) var(--en-invert) var(--en-saturate) var(--en-sepia) var(--en-drop-shadow);";
+/// The backdrop filter, likewise.
+const BACKDROP_FILTER: &str = "backdrop-filter: var(--en-backdrop-blur) var(--en-backdrop-brightness) var(--en-backdrop-contrast) var(--en-backdrop-grayscale) var(--en-backdrop-hue-rotate) var(--en-backdrop-invert) var(--en-backdrop-opacity) var(--en-backdrop-saturate) var(--en-backdrop-sepia);";
+const WEBKIT_BACKDROP_FILTER: &str = "-webkit-backdrop-filter: var(--en-backdrop-blur) var(--en-backdrop-brightness) var(--en-backdrop-contrast) var(--en-backdrop-grayscale) var(--en-backdrop-hue-rotate) var(--en-backdrop-invert) var(--en-backdrop-opacity) var(--en-backdrop-saturate) var(--en-backdrop-sepia);";
+
+/// Tailwind 3's bare filter names: `blur` and `backdrop-blur` are 8px, `drop-shadow` the small
+/// one.
+const BARE_FILTERS: StaticPlugin = Plugin::ListProperties(ListProperties {
+    props: map! {
+        "blur" => &["--en-blur: blur(8px);", FILTER],
+        "drop-shadow" => &["--en-drop-shadow: drop-shadow(0 1px 2px rgb(0 0 0 / 0.1)) drop-shadow(0 1px 1px rgb(0 0 0 / 0.06));", FILTER],
+        "backdrop-blur" => &["--en-backdrop-blur: blur(8px);", WEBKIT_BACKDROP_FILTER, BACKDROP_FILTER],
+    },
+    ..ListProperties::default()
+});
+
+/// Single-declaration names from Tailwind 3 (`overflow-ellipsis`, `collapse`,
+/// `decoration-clone`) and Tailwind 4 (`wrap-break-word`, `field-sizing-content`,
+/// `transform-3d`, `backface-hidden`, `scheme-*`) that encre-css does not know.
+const SINGLE_DECLARATIONS: StaticPlugin = Plugin::ListProperties(ListProperties {
+    props: map! {
+        "overflow-ellipsis" => &["text-overflow: ellipsis;"],
+        "collapse" => &["visibility: collapse;"],
+        "decoration-clone" => &["-webkit-box-decoration-break: clone;", "box-decoration-break: clone;"],
+        "decoration-slice" => &["-webkit-box-decoration-break: slice;", "box-decoration-break: slice;"],
+        "wrap-break-word" => &["overflow-wrap: break-word;"],
+        "wrap-anywhere" => &["overflow-wrap: anywhere;"],
+        "wrap-normal" => &["overflow-wrap: normal;"],
+        "field-sizing-content" => &["field-sizing: content;"],
+        "field-sizing-fixed" => &["field-sizing: fixed;"],
+        "transform-3d" => &["transform-style: preserve-3d;"],
+        "transform-flat" => &["transform-style: flat;"],
+        "backface-hidden" => &["backface-visibility: hidden;"],
+        "backface-visible" => &["backface-visibility: visible;"],
+        "scheme-dark" => &["color-scheme: dark;"],
+        "scheme-light" => &["color-scheme: light;"],
+        "scheme-normal" => &["color-scheme: normal;"],
+    },
+    ..ListProperties::default()
+});
+
+/// `z-[60]`.
+const Z_ARBITRARY: StaticPlugin = Plugin::Arbitrary(Arbitrary {
+    namespace: "z",
+    prop: SingleProp("z-index"),
+    ..Arbitrary::default()
+});
+
 /// Adds the Tailwind 3 names to `config`.
 pub fn register(config: &mut encre_css::Config) {
-    for plugin in [&SIZE, &SIZE_ARBITRARY, &SHADOW, &OUTLINE_NONE] {
+    for plugin in [
+        &SIZE,
+        &SIZE_ARBITRARY,
+        &SHADOW,
+        &OUTLINE_NONE,
+        &ROUNDED,
+        &FLEX_GROW_SHRINK,
+        &BARE_FILTERS,
+        &SINGLE_DECLARATIONS,
+        &Z_ARBITRARY,
+    ] {
         config.register_plugin(plugin);
     }
 }
@@ -67,6 +156,38 @@ mod tests {
             ".focus-visible\\:outline-none:focus-visible {",
             ".shadow {\n  --en-shadow: 0 1px 3px 0",
             ".hover\\:shadow:hover {",
+        ] {
+            assert!(css.contains(expected), "{expected}\nnot in\n{css}");
+        }
+    }
+
+    #[test]
+    fn the_names_generated_apps_use_most_that_encre_css_lacks() {
+        let css = crate::css::stylesheet([
+            r#"<div className="rounded md:rounded rounded-l rounded-tr rounded-4xl flex-shrink-0 flex-grow flex-grow-0 flex-shrink blur backdrop-blur drop-shadow overflow-ellipsis collapse wrap-break-word field-sizing-content transform-3d backface-hidden scheme-dark decoration-clone z-[60]" />"#,
+        ]);
+        for expected in [
+            ".rounded {\n  border-radius: 0.25rem;\n}",
+            ".md\\:rounded {\n    border-radius: 0.25rem;",
+            ".rounded-l {\n  border-top-left-radius: 0.25rem;\n  border-bottom-left-radius: 0.25rem;\n}",
+            ".rounded-tr {\n  border-top-right-radius: 0.25rem;\n}",
+            ".rounded-4xl {\n  border-radius: 2rem;\n}",
+            ".flex-shrink-0 {\n  flex-shrink: 0;\n}",
+            ".flex-grow {\n  flex-grow: 1;\n}",
+            ".flex-grow-0 {\n  flex-grow: 0;\n}",
+            ".flex-shrink {\n  flex-shrink: 1;\n}",
+            ".blur {\n  --en-blur: blur(8px);\n  filter: var(--en-blur)",
+            ".backdrop-blur {\n  --en-backdrop-blur: blur(8px);",
+            ".drop-shadow {\n  --en-drop-shadow: drop-shadow(0 1px 2px",
+            ".overflow-ellipsis {\n  text-overflow: ellipsis;\n}",
+            ".collapse {\n  visibility: collapse;\n}",
+            ".wrap-break-word {\n  overflow-wrap: break-word;\n}",
+            ".field-sizing-content {\n  field-sizing: content;\n}",
+            ".transform-3d {\n  transform-style: preserve-3d;\n}",
+            ".backface-hidden {\n  backface-visibility: hidden;\n}",
+            ".scheme-dark {\n  color-scheme: dark;\n}",
+            ".decoration-clone {\n  -webkit-box-decoration-break: clone;",
+            ".z-\\[60\\] {\n  z-index: 60;\n}",
         ] {
             assert!(css.contains(expected), "{expected}\nnot in\n{css}");
         }
