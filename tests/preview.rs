@@ -39,6 +39,11 @@ const APPS: &[(&str, &str)] = &[
         "Sprint board\nOpen tasks: 1\nWrite the release notes\nOpen",
     ),
     ("ok-named-export-entry", "Sign in to Acme"),
+    ("ok-script-tag-app", "Cups of coffee today\nCoffee0Add one"),
+    (
+        "ok-script-tag-legacy-render",
+        "Chores (1)\nWater the plants",
+    ),
 ];
 
 /// Apps that are icons only, and how many `<svg>` each draws.
@@ -116,6 +121,10 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
     assert_eq!(
         out["apps"]["ok-named-export-entry"]["notes"],
         json!(["appbundle: App.tsx has no default export; rendering its `LoginForm` export"])
+    );
+    assert_eq!(
+        checks["scriptTag"],
+        json!({ "color": "rgb(220, 38, 38)", "count": "1", "legacy": "Chores (2)" })
     );
     assert_eq!(
         checks["noComponent"],

@@ -31,6 +31,8 @@ pub enum DiagnosticCode {
     EntryNotFound,
     /// The entry exports no component to mount and does not render itself.
     NoComponent,
+    /// A warning: a stylesheet no file imports, applied to the whole app.
+    UnimportedStylesheet,
     /// Input or output over the size limit.
     TooLarge,
     /// Nesting deeper than the bundler accepts.
@@ -54,6 +56,7 @@ impl DiagnosticCode {
             DiagnosticCode::InvalidPath => "invalid-path",
             DiagnosticCode::EntryNotFound => "entry-not-found",
             DiagnosticCode::NoComponent => "no-component",
+            DiagnosticCode::UnimportedStylesheet => "unimported-stylesheet",
             DiagnosticCode::TooLarge => "too-large",
             DiagnosticCode::TooDeep => "too-deep",
             DiagnosticCode::InternalError => "internal-error",
@@ -75,6 +78,9 @@ impl DiagnosticCode {
             DiagnosticCode::EntryNotFound => "The entry file is missing.",
             DiagnosticCode::NoComponent => {
                 "The entry exports no component and does not render itself."
+            }
+            DiagnosticCode::UnimportedStylesheet => {
+                "A stylesheet no file imports, applied to the whole app."
             }
             DiagnosticCode::TooLarge => "Input or output over the size limit.",
             DiagnosticCode::TooDeep => "Nesting deeper than the bundler accepts.",
@@ -161,6 +167,14 @@ impl Diagnostic {
             end_column: None,
             frame: None,
             suggestion: None,
+        }
+    }
+
+    /// A warning with `code` and `message`: the app bundles.
+    pub fn warning(code: DiagnosticCode, message: impl Into<Cow<'static, str>>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
         }
     }
 

@@ -14,6 +14,7 @@ mod css;
 mod diagnostics;
 mod emit;
 mod files;
+mod globals;
 mod guards;
 mod imports;
 mod link;

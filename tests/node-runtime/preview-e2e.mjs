@@ -370,6 +370,26 @@ out.checks.buildError = buildError
   ? { kind: buildError.kind, code: buildError.code, line: buildError.line, file: buildError.file }
   : null;
 
+// Apps written for React from script tags: the globals are bound, the app mounts itself, the
+// stylesheet nothing imports is applied, state works; the legacy ReactDOM.render too.
+await load(readApp(join(fixturesDir, 'ok-script-tag-app')));
+const scriptTag = frame().locator('[data-testid=script-tag-count]');
+const scriptTagColor = await scriptTag.evaluate((e) => getComputedStyle(e).color);
+await frame().getByText('Add one').click();
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=script-tag-count]').textContent !== '0',
+);
+const scriptTagCount = await scriptTag.textContent();
+await load(readApp(join(fixturesDir, 'ok-script-tag-legacy-render')));
+await frame().getByPlaceholder('New chore').fill('Take out the bins');
+await frame().getByText('Add').click();
+await frame().waitForFunction(() => document.querySelectorAll('li').length === 2);
+out.checks.scriptTag = {
+  color: scriptTagColor,
+  count: scriptTagCount,
+  legacy: await frame().evaluate(() => document.querySelector('h2').textContent),
+};
+
 // An entry with nothing to mount is refused at build time, not shown as a blank page.
 const nothing = await load(readApp(join(fixturesDir, 'reject-no-component')), 'error');
 const noComponent = nothing.find((m) => m.type === 'error');

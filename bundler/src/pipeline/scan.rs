@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
-use swc_core::common::{sync::Lrc, Mark, SourceFile, SourceMap, Span};
-use swc_core::ecma::ast::{Expr, Program};
+use swc_core::common::{sync::Lrc, Mark, SourceFile, SourceMap, Span, DUMMY_SP};
+use swc_core::ecma::ast::{Expr, ImportDecl, ModuleDecl, ModuleItem, Program, Str};
 use swc_core::ecma::transforms::base::resolver;
 
 use super::worker::internal_error;
@@ -37,6 +37,34 @@ impl Scan {
 }
 
 impl AnalysedScript {
+    /// Makes the module import the app file `path` (for its side effects) before anything else.
+    fn import_first(&mut self, path: &str) {
+        let specifier = format!("/{path}");
+        let declaration = ImportDecl {
+            span: DUMMY_SP,
+            specifiers: Vec::new(),
+            src: Box::new(Str {
+                span: DUMMY_SP,
+                value: specifier.as_str().into(),
+                raw: None,
+            }),
+            type_only: false,
+            with: None,
+            phase: Default::default(),
+        };
+        self.resolved
+            .module
+            .body
+            .insert(0, ModuleItem::ModuleDecl(ModuleDecl::Import(declaration)));
+        let record = ImportRecord {
+            specifier,
+            span: DUMMY_SP,
+            bindings: Vec::new(),
+        };
+        self.accepted
+            .insert(0, (record, ModuleTarget::File(path.to_string())));
+    }
+
     /// The app files it imports, in source order.
     fn local_files(&self) -> impl Iterator<Item = &String> {
         self.accepted.iter().filter_map(|(_, target)| match target {
@@ -126,6 +154,35 @@ pub(super) fn scan(
         order.push(path.clone());
         analysed.insert(path, module);
     }
+    // A stylesheet no file imports (a script-tag app's styles.css, linked from its index.html)
+    // applies to the whole app, as in the page it was written for: the entry imports it first.
+    let unimported: Vec<String> = files
+        .paths()
+        .filter(|p| FileKind::of(p) == FileKind::Css && !seen.contains(*p))
+        .map(str::to_string)
+        .collect();
+    if let Some(Analysed::Script(entry_script)) = analysed.get_mut(entry) {
+        for path in unimported.iter().rev() {
+            entry_script.import_first(path);
+        }
+        for path in unimported {
+            let Some(text) = files.get(&path) else {
+                continue;
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    DiagnosticCode::UnimportedStylesheet,
+                    format!("`{path}` is imported by no file: it is applied to the whole app"),
+                )
+                .in_file(path.clone())
+                .with_suggestion(format!(
+                    "import it where it is used: `import \"./{path}\";`"
+                )),
+            );
+            order.push(path.clone());
+            analysed.insert(path, Analysed::Css(text.to_string()));
+        }
+    }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
@@ -147,10 +204,12 @@ pub(super) fn analyse_script(
     kind: FileKind,
     deps: Dependencies,
 ) -> Result<AnalysedScript, Vec<Diagnostic>> {
-    let parsed = parse_script(locator, file, kind)?;
+    let mut parsed = parse_script(locator, file, kind)?;
     if let Some(span) = depth::find_too_deep(&parsed.module) {
         return Err(vec![too_deep(locator, span)]);
     }
+    // After the depth guard: finding the globals walks the whole tree.
+    crate::globals::bind_script_globals(&mut parsed.module);
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
     let program =
@@ -200,4 +259,55 @@ fn too_deep(locator: &Locator, span: Span) -> Diagnostic {
         ),
         span,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::{bundle, Allowlist, BundleRequest, DiagnosticCode, Severity};
+
+    #[test]
+    fn a_stylesheet_no_file_imports_is_applied_with_a_warning() {
+        let files = BTreeMap::from([
+            (
+                "App.tsx".to_string(),
+                "export default function App() { return <p className=\"x\">hi</p>; }".to_string(),
+            ),
+            ("styles.css".to_string(), ".x { color: red; }".to_string()),
+            (
+                "theme/extra.css".to_string(),
+                ".y { color: blue; }".to_string(),
+            ),
+        ]);
+        let request = BundleRequest {
+            files,
+            ..Default::default()
+        };
+        let output = bundle(&request, Allowlist::embedded()).expect("bundles");
+        assert_eq!(output.files, ["App.tsx", "styles.css", "theme/extra.css"]);
+        let warned: Vec<(&str, Severity)> = output
+            .warnings
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::UnimportedStylesheet)
+            .map(|d| (d.file.as_deref().unwrap_or(""), d.severity))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                ("styles.css", Severity::Warning),
+                ("theme/extra.css", Severity::Warning)
+            ]
+        );
+        // The entry requires them first, in file order.
+        let first = output
+            .code
+            .find("require(\"styles.css\")")
+            .expect("styles.css required");
+        let second = output
+            .code
+            .find("require(\"theme/extra.css\")")
+            .expect("extra.css required");
+        assert!(first < second);
+    }
 }
