@@ -127,6 +127,19 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         json!({ "color": "rgb(220, 38, 38)", "count": "1", "legacy": "Chores (2)" })
     );
     assert_eq!(
+        checks["webStorage"],
+        json!({
+            "first": { "visits": "Visits: 1", "errors": [] },
+            "second": {
+                "visits": "Visits: 2",
+                "theme": "Theme: dark",
+                "session": "Session: yes",
+                "keys": "Keys: theme, visits",
+            },
+            "host": ["theme=dark", "visits=2"],
+        })
+    );
+    assert_eq!(
         checks["noComponent"],
         json!({ "kind": "build error", "code": "no-component", "file": "App.tsx" })
     );

@@ -173,6 +173,148 @@
     runtimeError('unhandled rejection', event.reason);
   });
 
+  // --- Web Storage --------------------------------------------------------------------------
+  // The preview's opaque origin has no localStorage or sessionStorage: touching either throws a
+  // SecurityError, and generated apps touch them at render. They get working ones, in memory;
+  // localStorage is also kept by the host when it answers storage calls (collection
+  // `__localStorage`, an item per key), so it outlives a reload of the preview.
+  var LOCAL_COLLECTION = '__localStorage';
+  var hostStorage = null; // the host's storage bridge, once the snapshot is read
+  var hostKeys = Object.create(null); // keys the host holds an item for
+
+  function memoryStorage(onChange) {
+    var data = new Map();
+    var api = {
+      getItem: function (key) {
+        key = String(key);
+        return data.has(key) ? data.get(key) : null;
+      },
+      setItem: function (key, value) {
+        key = String(key);
+        value = String(value);
+        var old = data.has(key) ? data.get(key) : null;
+        data.set(key, value);
+        onChange(key, old, value);
+      },
+      removeItem: function (key) {
+        key = String(key);
+        if (!data.has(key)) return;
+        var old = data.get(key);
+        data.delete(key);
+        onChange(key, old, null);
+      },
+      clear: function () {
+        Array.from(data.keys()).forEach(api.removeItem);
+      },
+      key: function (index) {
+        var keys = Array.from(data.keys());
+        return index >= 0 && index < keys.length ? keys[index] : null;
+      },
+    };
+    Object.defineProperty(api, 'length', {
+      configurable: true,
+      get: function () {
+        return data.size;
+      },
+    });
+    // `storage.theme = 'dark'`, `storage.theme`, `delete storage.theme`, `Object.keys(storage)`.
+    var storage = new Proxy(api, {
+      get: function (target, prop) {
+        if (typeof prop === 'symbol' || prop in target) return target[prop];
+        return data.has(prop) ? data.get(prop) : undefined;
+      },
+      set: function (target, prop, value) {
+        if (typeof prop === 'symbol' || prop in target) return false;
+        api.setItem(prop, value);
+        return true;
+      },
+      deleteProperty: function (_target, prop) {
+        if (typeof prop !== 'symbol') api.removeItem(prop);
+        return true;
+      },
+      has: function (target, prop) {
+        return prop in target || data.has(prop);
+      },
+      ownKeys: function () {
+        return Array.from(data.keys());
+      },
+      getOwnPropertyDescriptor: function (_target, prop) {
+        if (typeof prop === 'symbol' || !data.has(prop)) return undefined;
+        return { value: data.get(prop), writable: true, enumerable: true, configurable: true };
+      },
+    });
+    return { storage: storage, data: data };
+  }
+
+  function storageEvent(key, oldValue, newValue) {
+    // Listeners on this page hear of changes too (components that sync through `storage`).
+    setTimeout(function () {
+      window.dispatchEvent(
+        new StorageEvent('storage', {
+          key: key,
+          oldValue: oldValue,
+          newValue: newValue,
+          url: location.href,
+        }),
+      );
+    }, 0);
+  }
+
+  var webStorage = {
+    localStorage: memoryStorage(function (key, oldValue, newValue) {
+      storageEvent(key, oldValue, newValue);
+      if (!hostStorage) return;
+      var saved;
+      if (newValue === null) {
+        delete hostKeys[key];
+        saved = hostStorage.remove(LOCAL_COLLECTION, key);
+      } else if (hostKeys[key]) {
+        saved = hostStorage.update(LOCAL_COLLECTION, key, { value: newValue });
+      } else {
+        hostKeys[key] = true;
+        saved = hostStorage.create(LOCAL_COLLECTION, { id: key, value: newValue });
+      }
+      saved.catch(function (error) {
+        console.warn('appbundle: localStorage was not saved by the host: ' + error.message);
+      });
+    }),
+    sessionStorage: memoryStorage(storageEvent),
+  };
+
+  ['localStorage', 'sessionStorage'].forEach(function (name) {
+    try {
+      if (window[name]) return; // a real one (a host that allows same-origin storage)
+    } catch {
+      /* SecurityError in the opaque origin */
+    }
+    Object.defineProperty(window, name, {
+      configurable: true,
+      enumerable: true,
+      get: function () {
+        return webStorage[name].storage;
+      },
+    });
+  });
+
+  /** Reads the host's localStorage snapshot once, before the first app runs. */
+  function loadHostStorage() {
+    var bridge = window.AppBundleHost && window.AppBundleHost.storage;
+    if (!bridge || hostStorage) return Promise.resolve();
+    return bridge
+      .list(LOCAL_COLLECTION)
+      .then(function (items) {
+        (items || []).forEach(function (item) {
+          if (!item || typeof item.id !== 'string') return;
+          hostKeys[item.id] = true;
+          webStorage.localStorage.data.set(item.id, String(item.value));
+        });
+        hostStorage = bridge;
+      })
+      .catch(function (error) {
+        console.warn('appbundle: the host did not give localStorage: ' + error.message);
+      });
+  }
+
   // --- host calls: storage and fetch for @appbundle/runtime --------------------------------
   var calls = Object.create(null);
   var nextCall = 1;
@@ -358,7 +500,7 @@
           .catch(function () {});
         // A hot reload loads a new script: its URL is new, so it runs again.
         delete loadedScripts[meta.url];
-        return Promise.all([mapReady, loadStyles(meta.css)]).then(function () {
+        return Promise.all([mapReady, loadStyles(meta.css), loadHostStorage()]).then(function () {
           return loadScript(meta.url, meta.integrity);
         });
       })

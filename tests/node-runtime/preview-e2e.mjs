@@ -390,6 +390,35 @@ out.checks.scriptTag = {
   legacy: await frame().evaluate(() => document.querySelector('h2').textContent),
 };
 
+// Web Storage in the opaque-origin preview: no SecurityError, property access, storage
+// events on the page, and localStorage kept by the host across loads.
+const testText = (id) =>
+  frame().evaluate((id) => document.querySelector(`[data-testid=${id}]`).textContent, id);
+const storageLoad = await load(readApp(join(fixturesDir, 'ok-web-storage')));
+const firstVisit = {
+  visits: await testText('visits'),
+  errors: storageLoad
+    .filter((m) => m.type === 'error' || (m.type === 'console' && m.level !== 'log'))
+    .map((m) => m.message || m.args.join(' ')),
+};
+await frame().getByText('Switch theme').click();
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=heard]').textContent === 'Heard: theme = dark',
+);
+await load(readApp(join(fixturesDir, 'ok-web-storage')));
+out.checks.webStorage = {
+  first: firstVisit,
+  second: {
+    visits: await testText('visits'),
+    theme: await testText('theme'),
+    session: await testText('session'),
+    keys: await testText('keys'),
+  },
+  host: await page.evaluate(() =>
+    (window.__playground.store.__localStorage || []).map((i) => `${i.id}=${i.value}`).sort(),
+  ),
+};
+
 // An entry with nothing to mount is refused at build time, not shown as a blank page.
 const nothing = await load(readApp(join(fixturesDir, 'reject-no-component')), 'error');
 const noComponent = nothing.find((m) => m.type === 'error');
