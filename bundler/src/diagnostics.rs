@@ -33,6 +33,8 @@ pub enum DiagnosticCode {
     NoComponent,
     /// A warning: a stylesheet no file imports, applied to the whole app.
     UnimportedStylesheet,
+    /// A warning: an import of a package served by another with the same API (`lodash`).
+    ImportAliased,
     /// Input or output over the size limit.
     TooLarge,
     /// Nesting deeper than the bundler accepts.
@@ -57,6 +59,7 @@ impl DiagnosticCode {
             DiagnosticCode::EntryNotFound => "entry-not-found",
             DiagnosticCode::NoComponent => "no-component",
             DiagnosticCode::UnimportedStylesheet => "unimported-stylesheet",
+            DiagnosticCode::ImportAliased => "import-aliased",
             DiagnosticCode::TooLarge => "too-large",
             DiagnosticCode::TooDeep => "too-deep",
             DiagnosticCode::InternalError => "internal-error",
@@ -82,6 +85,7 @@ impl DiagnosticCode {
             DiagnosticCode::UnimportedStylesheet => {
                 "A stylesheet no file imports, applied to the whole app."
             }
+            DiagnosticCode::ImportAliased => "An import served by a package with the same API.",
             DiagnosticCode::TooLarge => "Input or output over the size limit.",
             DiagnosticCode::TooDeep => "Nesting deeper than the bundler accepts.",
             DiagnosticCode::InternalError => "A defect in appbundle.",

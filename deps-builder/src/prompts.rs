@@ -79,7 +79,14 @@ pub fn available_imports(allowlist: &Allowlist) -> String {
         allowlist.node_builtins.use_instead.join(" or ")
     ));
     out.push_str("- eval, new Function, setTimeout/setInterval with a string, import() or require() of a computed name\n");
-    out.push_str("- Any package not listed above\n\nIMPORT SYNTAX:\n");
+    out.push_str("- Any package not listed above\n");
+    for alias in &allowlist.aliases {
+        out.push_str(&format!(
+            "- {}: it runs on {} with a warning ({}), so import {} directly\n",
+            alias.name, alias.to, alias.reason, alias.to
+        ));
+    }
+    out.push_str("\nIMPORT SYNTAX:\n");
     for example in allowlist.packages.iter().filter_map(|p| p.example.as_ref()) {
         out.push_str(example);
         out.push('\n');

@@ -43,6 +43,9 @@ pub struct Allowlist {
     #[serde(default)]
     /// Blocked package groups.
     pub blocked: Vec<BlockedGroup>,
+    /// Packages served by an allowlisted one with the same API.
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
     /// The Node.js built-ins.
     pub node_builtins: NodeBuiltins,
     /// Its bundles, planned on first use.
@@ -210,9 +213,23 @@ pub struct BlockedGroup {
     pub use_instead: Vec<String>,
 }
 
+/// A package that is served by an allowlisted one with the same API (`lodash` → `lodash-es`):
+/// imports of it work, with a warning; a subpath (`lodash/debounce`) is that export of the
+/// target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    /// The package apps import.
+    pub name: String,
+    /// The allowlisted package that serves it.
+    pub to: String,
+    /// Why that is the same, as users and the model read it.
+    pub reason: String,
+}
+
+/// The Node.js built-in modules, blocked as a class.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-/// The Node.js built-in modules, blocked as a class.
 pub struct NodeBuiltins {
     /// Why, as users and the model read it.
     pub reason: String,
@@ -233,6 +250,18 @@ pub enum SpecifierClass<'a> {
         key: String,
         /// The bundle that registers it (a category, or `<category>_<subpath>` when split).
         category: String,
+    },
+    /// A package served by another (an [`Alias`]).
+    Aliased {
+        /// The alias.
+        alias: &'a Alias,
+        /// The key the target's bundle registers (`lodash-es`), or for a subpath the key of
+        /// the module the app carries for it (`lodash/debounce`).
+        key: String,
+        /// The target's bundle.
+        category: String,
+        /// For a subpath: the target's export it stands for (`debounce`).
+        export: Option<String>,
     },
     /// A package of the allowlist, but a subpath it does not provide.
     SubpathNotAllowed {
@@ -330,6 +359,14 @@ impl Allowlist {
                 )));
             }
         }
+        for alias in &self.aliases {
+            if self.package(&alias.to).is_none() || self.package(&alias.name).is_some() {
+                return Err(AllowlistError::Inconsistent(format!(
+                    "alias `{}` → `{}`: the target must be allowlisted and the alias not",
+                    alias.name, alias.to
+                )));
+            }
+        }
         for group in &self.blocked {
             for name in &group.names {
                 if self.package(name).is_some() {
@@ -394,6 +431,20 @@ impl Allowlist {
                     subpath: sub.to_string(),
                 },
             };
+        }
+        if let Some(alias) = self.aliases.iter().find(|a| a.name == package) {
+            if let Some(target) = self.package(&alias.to) {
+                let export = subpath.map(|sub| sub.trim_end_matches(".js").to_string());
+                return SpecifierClass::Aliased {
+                    alias,
+                    key: match &export {
+                        Some(_) => specifier.to_string(),
+                        None => target.name.clone(),
+                    },
+                    category: target.bundle_for(None),
+                    export,
+                };
+            }
         }
         if self.node_builtins.modules.iter().any(|m| m == package) {
             return SpecifierClass::NodeBuiltin {
@@ -524,6 +575,19 @@ mod tests {
         assert!(matches!(
             list.classify("left-pad"),
             SpecifierClass::Unknown { .. }
+        ));
+        assert!(matches!(
+            list.classify("lodash"),
+            SpecifierClass::Aliased { ref key, export: None, .. } if key == "lodash-es"
+        ));
+        assert!(matches!(
+            list.classify("lodash/debounce"),
+            SpecifierClass::Aliased { ref key, export: Some(ref e), ref category, .. }
+                if key == "lodash/debounce" && e == "debounce" && category == "utils_lodash"
+        ));
+        assert!(matches!(
+            list.classify("underscore"),
+            SpecifierClass::Blocked { .. }
         ));
     }
 

@@ -4,12 +4,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use swc_core::common::{sync::Lrc, SourceMap};
+use swc_core::common::{sync::Lrc, SourceMap, DUMMY_SP};
+use swc_core::ecma::ast::{
+    ComputedPropName, Expr, Ident, IdentName, Lit, MemberExpr, MemberProp, Str,
+};
 use swc_core::ecma::transforms::base::helpers;
 
 use super::scan::{Analysed, AnalysedScript, Scan};
 use super::worker::internal_error;
 use super::BundleOptions;
+use crate::catalog::allowlist::SpecifierClass;
 use crate::catalog::dependencies::Dependencies;
 use crate::catalog::icon_sets::{IconSet, IconSubset};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
@@ -42,11 +46,15 @@ pub(super) fn generate(
     deps: Dependencies,
 ) -> Result<Emitted, Vec<Diagnostic>> {
     let icons = icon_modules(&scan.packages, deps)?;
-    let in_table = |key: &str| icons.iter().any(|m| m.key == key);
-    let mut linked = Vec::with_capacity(scan.order.len() + icons.len());
+    let aliases = alias_modules(&scan.packages, deps);
+    let alias_keys: Vec<String> = aliases.iter().map(|(key, _)| key.clone()).collect();
+    let in_table =
+        |key: &str| icons.iter().any(|m| m.key == key) || alias_keys.iter().any(|k| k == key);
+    let mut linked = Vec::with_capacity(scan.order.len() + icons.len() + aliases.len());
     for module in &icons {
         linked.push(icon_module(cm, module, deps)?);
     }
+    linked.extend(aliases.into_iter().map(|(_, module)| module));
     let analysed = &mut scan.analysed;
     helpers::HELPERS.set(&helpers::Helpers::new(false), || {
         for path in &scan.order {
@@ -105,6 +113,65 @@ fn icon_modules<'m>(
         });
     }
     Ok(modules)
+}
+
+/// The modules the app carries for aliased subpaths: `lodash/debounce` is a module whose
+/// default export is lodash-es's `debounce` (read from its bundle when the module runs).
+fn alias_modules(
+    packages: &BTreeMap<ModuleTarget, BTreeSet<ImportedName>>,
+    deps: Dependencies,
+) -> Vec<(String, LinkedModule)> {
+    packages
+        .keys()
+        .filter_map(|target| match target {
+            ModuleTarget::Dependency { key, .. } => Some(key),
+            ModuleTarget::File(_) => None,
+        })
+        .filter_map(|key| match deps.allowlist.classify(key) {
+            SpecifierClass::Aliased {
+                alias,
+                category,
+                export: Some(export),
+                ..
+            } => {
+                let value = [category.as_str(), alias.to.as_str(), export.as_str()]
+                    .into_iter()
+                    .fold(window_dependencies(), computed_member);
+                let module = LinkedModule {
+                    id: crate::rewrite::dependency_id(&category, key),
+                    body: ModuleBody::Json(Box::new(value)),
+                };
+                Some((key.clone(), module))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `window.AppDependencies`.
+fn window_dependencies() -> Expr {
+    let window = Expr::Ident(Ident::new_no_ctxt("window".into(), DUMMY_SP));
+    Expr::Member(MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(window),
+        prop: MemberProp::Ident(IdentName::new("AppDependencies".into(), DUMMY_SP)),
+    })
+}
+
+/// `object["property"]`.
+fn computed_member(object: Expr, property: &str) -> Expr {
+    Expr::Member(MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(object),
+        prop: MemberProp::Computed(ComputedPropName {
+            span: DUMMY_SP,
+            expr: Box::new(Expr::Lit(Lit::Str(Str {
+                span: DUMMY_SP,
+                value: property.into(),
+                raw: None,
+            }))),
+        }),
+    })
 }
 
 fn icon_module(

@@ -102,6 +102,18 @@ pub fn judge_import(
                 key,
             })
         }
+        SpecifierClass::Aliased {
+            alias,
+            key,
+            category,
+            ..
+        } => {
+            return Ok(ModuleTarget::Dependency {
+                package: alias.to.clone(),
+                category,
+                key,
+            })
+        }
         SpecifierClass::NodeBuiltin { name } => rules::node_builtin::diagnostic(allowlist, &name),
         SpecifierClass::Blocked { group, name } => rules::import_blocked::diagnostic(group, &name),
         SpecifierClass::SubpathNotAllowed { package, subpath } => {
@@ -129,7 +141,19 @@ pub fn judge_imports(
     let mut diagnostics = Vec::new();
     for record in records {
         match judge_import(allowlist, files, importer, &record.specifier) {
-            Ok(target) => accepted.push((record.clone(), target)),
+            Ok(target) => {
+                if let SpecifierClass::Aliased { alias, export, .. } =
+                    allowlist.classify(&record.specifier)
+                {
+                    let warning = rules::import_aliased::diagnostic(
+                        alias,
+                        &record.specifier,
+                        export.as_deref(),
+                    );
+                    diagnostics.push(locator.attach(warning, record.span));
+                }
+                accepted.push((record.clone(), target));
+            }
             Err(d) => diagnostics.push(locator.attach(*d, record.span)),
         }
     }
@@ -152,7 +176,11 @@ pub fn judge_imported_names(
             ModuleTarget::File(_) => None,
         })
         .flat_map(|(record, key)| {
-            rules::unknown_export::check(record, key, manifest, allowlist, &used)
+            let mut found = rules::unknown_export::check(record, key, manifest, allowlist, &used);
+            found.extend(rules::unknown_export::check_alias_subpath(
+                record, allowlist, manifest,
+            ));
+            found
         })
         .map(|(span, d)| locator.attach(d, span))
         .collect()

@@ -66,10 +66,12 @@ pub fn expected_problems(files: &BTreeMap<String, String>) -> BTreeSet<(String, 
     out
 }
 
-/// The `(file, line, code)` of each diagnostic, in the same shape as [`expected_problems`].
+/// The `(file, line, code)` of each error, in the same shape as [`expected_problems`]
+/// (markers are the problems that reject the app; warnings beside them are in the snapshot).
 pub fn reported_problems(diagnostics: &[Diagnostic]) -> Vec<(String, u32, String)> {
     diagnostics
         .iter()
+        .filter(|d| d.is_error())
         .map(|d| {
             (
                 d.file.clone().unwrap_or_default(),

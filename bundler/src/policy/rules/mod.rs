@@ -4,6 +4,7 @@
 pub mod eval;
 pub mod file_not_found;
 pub mod function_constructor;
+pub mod import_aliased;
 pub mod import_blocked;
 pub mod import_not_allowed;
 pub mod node_builtin;

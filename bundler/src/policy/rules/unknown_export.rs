@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use swc_core::common::Span;
 use swc_core::ecma::ast::Id;
 
-use crate::catalog::allowlist::Allowlist;
+use crate::catalog::allowlist::{Allowlist, SpecifierClass};
 use crate::catalog::manifest::Manifest;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::imports::{ImportRecord, ImportedName};
@@ -23,6 +23,38 @@ use super::or_list;
 
 /// At most this many names are suggested.
 const MAX_SUGGESTIONS: usize = 3;
+
+/// An aliased subpath (`lodash/debounce`) stands for an export of the alias's target: that
+/// export must exist (`lodash/debounse` → did you mean `debounce`?).
+pub fn check_alias_subpath(
+    record: &ImportRecord,
+    allowlist: &Allowlist,
+    manifest: &Manifest,
+) -> Vec<(Span, Diagnostic)> {
+    let SpecifierClass::Aliased {
+        alias,
+        export: Some(name),
+        ..
+    } = allowlist.classify(&record.specifier)
+    else {
+        return Vec::new();
+    };
+    let Some(exports) = manifest.exports_of(&alias.to) else {
+        return Vec::new();
+    };
+    if exports.binary_search_by(|e| e.as_str().cmp(&name)).is_ok() {
+        return Vec::new();
+    }
+    let diagnostic = Diagnostic::error(
+        DiagnosticCode::UnknownExport,
+        format!(
+            "`{}` does not exist: `{}` has no export named `{name}`",
+            record.specifier, alias.to
+        ),
+    )
+    .with_suggestion(suggestion(&name, exports, None));
+    vec![(record.span, diagnostic)]
+}
 
 /// Names of `record` that the package does not export, with the span to report. Names only
 /// used as types (`used` does not hold them) are skipped: they are erased before run time.
