@@ -34,23 +34,22 @@ pub struct AppManager {
 impl AppManager {
     /// Apps on the Docker engine of `config`, connected on first use.
     pub fn new(config: AppsConfig) -> AppManager {
-        AppManager {
-            paths: AppPaths::new(&config.state_dir),
-            config,
-            engine: Mutex::new(None),
-            apps: Mutex::new(HashMap::new()),
-            starting: Mutex::new(()),
-        }
+        AppManager::on(config, None)
     }
 
     /// Apps on `engine` (the unit tests' in-memory one, or another engine).
     pub fn with_engine(config: AppsConfig, engine: Arc<dyn ContainerEngine>) -> AppManager {
-        let manager = AppManager::new(config);
-        *manager
-            .engine
-            .try_lock()
-            .expect("a new manager is not shared yet") = Some(engine);
-        manager
+        AppManager::on(config, Some(engine))
+    }
+
+    fn on(config: AppsConfig, engine: Option<Arc<dyn ContainerEngine>>) -> AppManager {
+        AppManager {
+            paths: AppPaths::new(&config.state_dir),
+            config,
+            engine: Mutex::new(engine),
+            apps: Mutex::new(HashMap::new()),
+            starting: Mutex::new(()),
+        }
     }
 
     /// The configuration the manager runs with.
