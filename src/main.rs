@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use cmd::reporting::{Format, ManifestArg};
+use cmd::reporting::{AllowlistArg, Format, ManifestArg};
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +36,8 @@ enum Command {
         format: Format,
         #[command(flatten)]
         manifest: ManifestArg,
+        #[command(flatten)]
+        allowlist: AllowlistArg,
     },
     /// Run the bundling service (builds the runtime deps first if there is no manifest).
     Serve(cmd::serve::ServeArgs),
@@ -50,6 +52,8 @@ enum Command {
         /// Exit 1 if the file on disk differs from what would be rendered.
         #[arg(long)]
         check: bool,
+        #[command(flatten)]
+        allowlist: AllowlistArg,
     },
 }
 
@@ -61,13 +65,21 @@ fn main() -> ExitCode {
             paths,
             format,
             manifest,
-        } => manifest
-            .load(format)
-            .and_then(|manifest| cmd::lint::run(paths, format, manifest.as_ref())),
+            allowlist,
+        } => allowlist.load().and_then(|allowlist| {
+            let manifest = manifest.load(format)?;
+            cmd::lint::run(paths, format, manifest.as_ref(), allowlist)
+        }),
         Command::Serve(args) => cmd::serve::run(args),
         Command::BuildDeps(args) => cmd::build_deps::run(args),
         Command::AppServer(args) => cmd::app_server::run(args),
-        Command::Prompts { out, check } => cmd::prompts::run(out, check),
+        Command::Prompts {
+            out,
+            check,
+            allowlist,
+        } => allowlist
+            .load()
+            .and_then(|allowlist| cmd::prompts::run(out, check, allowlist)),
     };
     match result {
         Ok(code) => code,

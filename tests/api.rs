@@ -486,6 +486,45 @@ fn the_binary_serves_and_stops_cleanly_on_sigterm() {
     assert!(log.contains("shutting down"), "{log}");
 }
 
+#[test]
+fn serve_takes_an_operator_allowlist() {
+    let allowlist = allowlist_with_three(&temp_dir("serve-allowlist"));
+    let (child, port) = spawn_serve_with(&runtime_deps(), |command| {
+        command.arg("--allowlist").arg(&allowlist);
+    });
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let answer = runtime.block_on(async {
+        for _ in 0..100 {
+            let sent = client()
+                .post(format!("http://127.0.0.1:{port}/bundle"))
+                .header("content-type", "text/plain")
+                .body(
+                    "import * as THREE from 'three';
+export default () => <p>{typeof THREE}</p>;
+",
+                )
+                .send()
+                .await;
+            if let Ok(response) = sent {
+                return Some((response.status(), response.json::<Value>().await.ok()));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        None
+    });
+    let output = terminate(child);
+    let (status, body) =
+        answer.unwrap_or_else(|| panic!("no answer:\n{}", String::from_utf8_lossy(&output.stderr)));
+    assert_eq!(status, StatusCode::OK, "{body:?}");
+    let categories: Vec<&str> = body.as_ref().unwrap()["bundles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["category"].as_str())
+        .collect();
+    assert_eq!(categories, ["core", "graphics"]);
+}
+
 #[tokio::test]
 async fn a_bundle_over_the_timeout_gets_503() {
     let (base, _) = start_server(|c| c.timeout = std::time::Duration::from_millis(1)).await;

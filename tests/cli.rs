@@ -325,3 +325,62 @@ fn committed_prompt_is_rendered_from_the_current_allowlist() {
         .arg("--check"));
     assert_eq!(result.status.code(), Some(1));
 }
+
+#[test]
+fn an_operator_allowlist_lifts_a_block_for_bundle_and_lint() {
+    let dir = temp_dir("operator-allowlist");
+    let app = dir.join("app");
+    std::fs::create_dir_all(&app).unwrap();
+    std::fs::write(
+        app.join("App.tsx"),
+        "import * as THREE from 'three';\n\
+         export default function App() { return <p>{typeof THREE.Scene}</p>; }\n",
+    )
+    .unwrap();
+    let allowlist = allowlist_with_three(&dir);
+
+    // The embedded allowlist blocks three.
+    let blocked = run(appbundle()
+        .arg("bundle")
+        .arg(&app)
+        .arg("--format")
+        .arg("json"));
+    assert_eq!(blocked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&blocked.stderr).contains("import-blocked"));
+
+    // The operator's bundles it, from its own category's bundle.
+    let bundled = run(appbundle()
+        .arg("bundle")
+        .arg(&app)
+        .arg("--allowlist")
+        .arg(&allowlist));
+    let stderr = String::from_utf8_lossy(&bundled.stderr);
+    assert!(bundled.status.success(), "{stderr}");
+    assert!(stderr.contains("load bundles: core, graphics"), "{stderr}");
+    assert!(String::from_utf8_lossy(&bundled.stdout)
+        .contains("window.AppDependencies.graphics[\"three\"]"));
+    let linted = run(appbundle()
+        .arg("lint")
+        .arg(&app)
+        .env("APPBUNDLE_ALLOWLIST", &allowlist));
+    assert!(
+        linted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&linted.stderr)
+    );
+
+    // A broken one is refused with its path, before anything runs.
+    let broken = dir.join("broken.toml");
+    std::fs::write(&broken, "format = 1\n[[packages]]\nname = 3\n").unwrap();
+    let refused = run(appbundle()
+        .arg("bundle")
+        .arg(&app)
+        .arg("--allowlist")
+        .arg(&broken));
+    assert_eq!(refused.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("broken.toml") && message.contains("not valid"),
+        "{message}"
+    );
+}

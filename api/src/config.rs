@@ -6,11 +6,14 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use appbundle_bundler::Allowlist;
 use appbundle_containers::AppImage;
 
 #[derive(Debug, Clone)]
 /// How `appbundle serve` runs; `Default` is what a public-facing instance starts from.
 pub struct ServeConfig {
+    /// What apps may import: the embedded allowlist, or an operator's (`--allowlist`).
+    pub allowlist: &'static Allowlist,
     /// Where to listen.
     pub bind: SocketAddr,
     /// `public/runtime-deps`: bundles and `manifest.json` from `appbundle build-deps`.
@@ -98,6 +101,7 @@ impl AppsConfig {
 impl Default for ServeConfig {
     fn default() -> Self {
         ServeConfig {
+            allowlist: Allowlist::embedded(),
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             deps_dir: PathBuf::from("public/runtime-deps"),
             cache_bytes: 256 * 1024 * 1024,

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::reporting::AllowlistArg;
 use anyhow::Context;
-use appbundle_bundler::Allowlist;
 
 #[derive(clap::Args)]
 pub struct BuildDepsArgs {
@@ -27,6 +27,8 @@ pub struct BuildDepsArgs {
     /// Also write the build report (per category: sizes, build and bundling times) as JSON.
     #[arg(long)]
     pub report: Option<PathBuf>,
+    #[command(flatten)]
+    pub allowlist: AllowlistArg,
 }
 
 fn default_cache_dir() -> PathBuf {
@@ -56,7 +58,7 @@ pub fn deps_build_config(
 /// Runs the command.
 pub fn run(args: BuildDepsArgs) -> anyhow::Result<ExitCode> {
     use appbundle_deps_builder::{build_deps, check_deps, npm};
-    let allowlist = Allowlist::embedded();
+    let allowlist = args.allowlist.load()?;
     if args.sync_lockfile {
         npm::sync_lockfile(&args.npm_dir, allowlist)?;
     }

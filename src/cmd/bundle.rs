@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use appbundle_bundler::{bundle, Allowlist, BundleOptions, BundleRequest, Dependencies};
+use appbundle_bundler::{bundle, BundleOptions, BundleRequest, Dependencies};
 use base64::Engine;
 
-use super::reporting::{render, Format, ManifestArg};
+use super::reporting::{render, AllowlistArg, Format, ManifestArg};
 use crate::cli_files;
 
 #[derive(clap::Args)]
@@ -31,6 +31,8 @@ pub struct BundleArgs {
     format: Format,
     #[command(flatten)]
     manifest: ManifestArg,
+    #[command(flatten)]
+    allowlist: AllowlistArg,
 }
 
 /// Runs the command.
@@ -43,7 +45,9 @@ pub fn run(args: BundleArgs) -> anyhow::Result<ExitCode> {
         minify,
         format,
         manifest,
+        allowlist,
     } = args;
+    let allowlist = allowlist.load()?;
     let manifest = manifest.load(format)?;
     let app = cli_files::read_app(&input)?;
     let request = BundleRequest {
@@ -51,7 +55,7 @@ pub fn run(args: BundleArgs) -> anyhow::Result<ExitCode> {
         entry: entry.or(app.entry),
         options: BundleOptions { minify },
     };
-    let deps = Dependencies::new(Allowlist::embedded(), manifest.as_ref());
+    let deps = Dependencies::new(allowlist, manifest.as_ref());
     let output = match bundle(&request, deps) {
         Ok(output) => output,
         Err(diagnostics) => {

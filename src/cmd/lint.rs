@@ -13,8 +13,9 @@ pub fn run(
     paths: Vec<PathBuf>,
     format: Format,
     manifest: Option<&Manifest>,
+    allowlist: &Allowlist,
 ) -> anyhow::Result<ExitCode> {
-    let deps = Dependencies::new(Allowlist::embedded(), manifest);
+    let deps = Dependencies::new(allowlist, manifest);
     let mut diagnostics = Vec::new();
     for group in cli_files::lint_groups(&paths)? {
         let mut found = check(&group.files, deps);

@@ -7,8 +7,8 @@ use anyhow::Context;
 use appbundle_bundler::Allowlist;
 
 /// Runs the command.
-pub fn run(out: PathBuf, check: bool) -> anyhow::Result<ExitCode> {
-    let rendered = appbundle_deps_builder::prompts::available_imports(Allowlist::embedded());
+pub fn run(out: PathBuf, check: bool, allowlist: &Allowlist) -> anyhow::Result<ExitCode> {
+    let rendered = appbundle_deps_builder::prompts::available_imports(allowlist);
     if check {
         let current = std::fs::read_to_string(&out).unwrap_or_default();
         if current != rendered {

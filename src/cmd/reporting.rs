@@ -1,10 +1,33 @@
-//! What the CLI commands share: the manifest to check imported names against, and the format
-//! diagnostics are printed in.
+//! What the CLI commands share: the allowlist, the manifest to check imported names against,
+//! and the format diagnostics are printed in.
 
 use std::path::PathBuf;
 
-use appbundle_bundler::{report, Diagnostic, Manifest};
+use anyhow::Context;
+use appbundle_bundler::{report, Allowlist, Diagnostic, Manifest};
 use clap::ValueEnum;
+
+#[derive(clap::Args)]
+pub struct AllowlistArg {
+    /// An operator's allowlist.toml (more packages, a lifted block) [default: the one built in]
+    #[arg(long, env = "APPBUNDLE_ALLOWLIST")]
+    pub allowlist: Option<PathBuf>,
+}
+
+impl AllowlistArg {
+    /// The allowlist named, checked, for the rest of the process; else the embedded one.
+    pub fn load(&self) -> anyhow::Result<&'static Allowlist> {
+        let Some(path) = &self.allowlist else {
+            return Ok(Allowlist::embedded());
+        };
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let allowlist =
+            Allowlist::from_toml(&text).with_context(|| format!("{}", path.display()))?;
+        // Read once per process and shared by every request, like the embedded one.
+        Ok(Box::leak(Box::new(allowlist)))
+    }
+}
 
 #[derive(clap::Args)]
 pub struct ManifestArg {

@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 use anyhow::Context;
 use appbundle_api::config::AppsConfig;
 use appbundle_api::{AppState, ServeConfig};
-use appbundle_bundler::Allowlist;
 
 use super::build_deps::deps_build_config;
+use super::reporting::AllowlistArg;
 
 /// A duration as whole milliseconds (the `--timeout-ms` unit).
 fn millis(duration: std::time::Duration) -> u64 {
@@ -74,6 +74,8 @@ pub struct ServeArgs {
     pub max_apps_per_user: usize,
     #[arg(long, env = "APPBUNDLE_MAX_APPS", default_value_t = defaults().apps.max_apps_total)]
     pub max_apps: usize,
+    #[command(flatten)]
+    pub allowlist: AllowlistArg,
 }
 
 /// Runs the command.
@@ -85,7 +87,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         )
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
+    let allowlist = args.allowlist.load()?;
     let config = ServeConfig {
+        allowlist,
         bind: args.bind,
         deps_dir: args.deps_dir,
         cache_bytes: args.cache_bytes,
@@ -122,7 +126,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             None,
             None,
         );
-        appbundle_deps_builder::build_deps(&build, Allowlist::embedded())?;
+        appbundle_deps_builder::build_deps(&build, allowlist)?;
     }
     let state = AppState::new(config.clone())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
