@@ -54,6 +54,8 @@ pub fn check_package_json(npm_dir: &Path, allowlist: &Allowlist) -> Result<(), B
 
 /// Rewrites `package.json` from the allowlist and refreshes the lockfile (needs the registry).
 pub fn sync_lockfile(npm_dir: &Path, allowlist: &Allowlist) -> Result<(), BuildError> {
+    // An operator's allowlist starts with a folder of its own.
+    std::fs::create_dir_all(npm_dir).map_err(|e| io_error(npm_dir.display(), e))?;
     let path = npm_dir.join("package.json");
     std::fs::write(&path, package_json(allowlist)).map_err(|e| io_error(path.display(), e))?;
     run_npm(
