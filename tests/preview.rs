@@ -250,6 +250,8 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "roundedLeft": ["4px", "0px"],
             "ellipsis": "ellipsis",
             "grow": "1",
+            "varWidth": "123px",
+            "varColor": "rgb(1, 2, 3)",
         })
     );
     let timing = out["timing"].as_array().unwrap();

@@ -91,6 +91,7 @@ await load({
     '      <h1 id="title" className="text-2xl">Styled by Tailwind</h1>',
     '      <img id="avatar" className="rounded flex-shrink-0 blur z-[60] relative" alt="" />',
     '      <p id="note" className="rounded-l overflow-ellipsis flex-grow">Tailwind 3 names</p>',
+    '      <div id="varbox" className="w-(--box-width) bg-(--box-color)" style={{ "--box-width": "123px", "--box-color": "rgb(1, 2, 3)" } as React.CSSProperties} />',
     '    </div>',
     '  );',
     '}',
@@ -123,6 +124,8 @@ out.checks.tailwind = await frame().evaluate(() => {
         roundedLeft: [note.borderTopLeftRadius, note.borderTopRightRadius],
         ellipsis: note.textOverflow,
         grow: note.flexGrow,
+        varWidth: getComputedStyle(document.getElementById('varbox')).width,
+        varColor: getComputedStyle(document.getElementById('varbox')).backgroundColor,
       };
     })(),
   };

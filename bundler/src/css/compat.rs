@@ -122,6 +122,69 @@ const Z_ARBITRARY: StaticPlugin = Plugin::Arbitrary(Arbitrary {
     ..Arbitrary::default()
 });
 
+/// The custom property a Tailwind 4 `(--var)` value names: `(--brand)` → `--brand`.
+fn css_variable(value: &str) -> Option<&str> {
+    let name = value.strip_prefix('(')?.strip_suffix(')')?;
+    (name.starts_with("--")
+        && name.len() > 2
+        && name[2..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    .then_some(name)
+}
+
+fn names_a_variable(context: &ContextCanHandle) -> bool {
+    matches!(context.modifier, Modifier::Builtin { value, .. } if css_variable(value).is_some())
+}
+
+/// Tailwind 4's `<utility>-(--var)`: the property reads the custom property (shadcn's sidebar
+/// writes `w-(--sidebar-width)`), one plugin per utility since a plugin has one namespace.
+macro_rules! variable_utilities {
+    ($($name:ident: $namespace:literal => [$($property:literal),+]),+ $(,)?) => {
+        $(
+            const $name: StaticPlugin = Plugin::Functional(Functional {
+                namespace: $namespace,
+                can_handle: names_a_variable,
+                handle: |context| {
+                    if let Modifier::Builtin { value, .. } = context.modifier {
+                        if let Some(variable) = css_variable(value) {
+                            generate_wrapper(context, |context| {
+                                $(context.buffer.line(format_args!("{}: var({variable});", $property));)+
+                            });
+                        }
+                    }
+                },
+            });
+        )+
+        /// Every `(--var)` utility.
+        const VARIABLE_UTILITIES: &[&StaticPlugin] = &[$(&$name),+];
+    };
+}
+
+variable_utilities! {
+    VAR_BG: "bg" => ["background-color"],
+    VAR_TEXT: "text" => ["color"],
+    VAR_BORDER: "border" => ["border-color"],
+    VAR_FILL: "fill" => ["fill"],
+    VAR_STROKE: "stroke" => ["stroke"],
+    VAR_W: "w" => ["width"],
+    VAR_H: "h" => ["height"],
+    VAR_SIZE: "size" => ["width", "height"],
+    VAR_MIN_W: "min-w" => ["min-width"],
+    VAR_MAX_W: "max-w" => ["max-width"],
+    VAR_MIN_H: "min-h" => ["min-height"],
+    VAR_MAX_H: "max-h" => ["max-height"],
+    VAR_P: "p" => ["padding"],
+    VAR_PX: "px" => ["padding-inline"],
+    VAR_PY: "py" => ["padding-block"],
+    VAR_M: "m" => ["margin"],
+    VAR_GAP: "gap" => ["gap"],
+    VAR_ROUNDED: "rounded" => ["border-radius"],
+    VAR_TOP: "top" => ["top"],
+    VAR_LEFT: "left" => ["left"],
+    VAR_Z: "z" => ["z-index"],
+}
+
 /// Adds the Tailwind 3 names to `config`.
 pub fn register(config: &mut encre_css::Config) {
     for plugin in [
@@ -137,10 +200,33 @@ pub fn register(config: &mut encre_css::Config) {
     ] {
         config.register_plugin(plugin);
     }
+    for plugin in VARIABLE_UTILITIES {
+        config.register_plugin(plugin);
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tailwind_4_variable_values_read_the_custom_property() {
+        let css = crate::css::stylesheet([
+            r#"<div className="bg-(--brand) w-(--sidebar-width) md:h-(--header-height) text-(--ink) size-(--icon) bg-(not-a-var)" />"#,
+        ]);
+        for expected in [
+            ".bg-\\(--brand\\) {\n  background-color: var(--brand);\n}",
+            ".w-\\(--sidebar-width\\) {\n  width: var(--sidebar-width);\n}",
+            "height: var(--header-height);",
+            ".text-\\(--ink\\) {\n  color: var(--ink);\n}",
+            "width: var(--icon);\n  height: var(--icon);",
+        ] {
+            assert!(css.contains(expected), "{expected}\nnot in\n{css}");
+        }
+        assert!(
+            !css.contains("not-a-var"),
+            "only custom properties are read"
+        );
+    }
+
     #[test]
     fn tailwind_3_names_generate_css_with_variants() {
         let css = crate::css::stylesheet([
