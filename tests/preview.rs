@@ -140,6 +140,10 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         })
     );
     assert_eq!(
+        checks["kitNew"],
+        json!({ "button": "Creating", "group": "group", "keys": 2, "spinning": "spin" })
+    );
+    assert_eq!(
         checks["noComponent"],
         json!({ "kind": "build error", "code": "no-component", "file": "App.tsx" })
     );

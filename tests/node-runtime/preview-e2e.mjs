@@ -422,6 +422,18 @@ out.checks.webStorage = {
   ),
 };
 
+// shadcn's newer small components: the spinner shows while creating, the group and the
+// keyboard hints are there.
+await load(readApp(join(fixturesDir, 'ok-kit-new-components')));
+await frame().getByText('Create project').click();
+await frame().waitForSelector('[data-slot=spinner][role=status]');
+out.checks.kitNew = await frame().evaluate(() => ({
+  button: document.querySelector('[data-slot=empty-content] button').textContent,
+  group: document.querySelector('[data-slot=button-group]').getAttribute('role'),
+  keys: document.querySelectorAll('[data-slot=kbd]').length,
+  spinning: getComputedStyle(document.querySelector('[data-slot=spinner]')).animationName,
+}));
+
 // An entry with nothing to mount is refused at build time, not shown as a blank page.
 const nothing = await load(readApp(join(fixturesDir, 'reject-no-component')), 'error');
 const noComponent = nothing.find((m) => m.type === 'error');

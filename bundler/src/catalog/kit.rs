@@ -36,14 +36,17 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/badge.tsx",
     "components/ui/breadcrumb.tsx",
     "components/ui/button.tsx",
+    "components/ui/button-group.tsx",
     "components/ui/card.tsx",
     "components/ui/checkbox.tsx",
     "components/ui/collapsible.tsx",
     "components/ui/dialog.tsx",
     "components/ui/dropdown-menu.tsx",
+    "components/ui/empty.tsx",
     "components/ui/form.tsx",
     "components/ui/hover-card.tsx",
     "components/ui/input.tsx",
+    "components/ui/kbd.tsx",
     "components/ui/label.tsx",
     "components/ui/pagination.tsx",
     "components/ui/popover.tsx",
@@ -56,6 +59,7 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/skeleton.tsx",
     "components/ui/slider.tsx",
     "components/ui/sonner.tsx",
+    "components/ui/spinner.tsx",
     "components/ui/switch.tsx",
     "components/ui/table.tsx",
     "components/ui/tabs.tsx",
@@ -67,6 +71,7 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/tooltip.tsx",
     "components/ui/use-toast.ts",
     "hooks/use-toast.ts",
+    "hooks/use-mobile.ts",
 ];
 
 /// Kit modules built on a package most kit apps do not load (react-hook-form, in `forms`):
