@@ -140,6 +140,10 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         })
     );
     assert_eq!(
+        checks["kitFields"],
+        json!({ "focused": "site", "error": "Enter a domain like example.com", "items": 2 })
+    );
+    assert_eq!(
         checks["kitNew"],
         json!({ "button": "Creating", "group": "group", "keys": 2, "spinning": "spin" })
     );

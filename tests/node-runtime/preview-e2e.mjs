@@ -422,6 +422,22 @@ out.checks.webStorage = {
   ),
 };
 
+// Field, input group and item: a click on the addon focuses the input, a bad value shows the
+// field's error.
+await load(readApp(join(fixturesDir, 'ok-kit-fields-and-items')));
+await frame().getByTestId('addon').click();
+const focused = await frame().evaluate(() => document.activeElement.id);
+await frame().locator('#site').fill('nodomain');
+await frame().waitForSelector('[data-slot=field-error]');
+out.checks.kitFields = await frame().evaluate(
+  (focused) => ({
+    focused,
+    error: document.querySelector('[data-slot=field-error]').textContent,
+    items: document.querySelectorAll('[data-slot=item]').length,
+  }),
+  focused,
+);
+
 // shadcn's newer small components: the spinner shows while creating, the group and the
 // keyboard hints are there.
 await load(readApp(join(fixturesDir, 'ok-kit-new-components')));
