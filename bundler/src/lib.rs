@@ -27,7 +27,7 @@ mod transform;
 mod value_refs;
 
 pub use catalog::allowlist::{
-    split_package, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
+    split_package, Alias, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
     KitSection, LoadStrategy, NodeBuiltins, Package, RuntimeModule, SpecifierClass,
     EMBEDDED_ALLOWLIST,
 };
