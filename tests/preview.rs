@@ -144,6 +144,14 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         json!({ "focused": "site", "error": "Enter a domain like example.com", "items": 2 })
     );
     assert_eq!(
+        checks["kitDrawer"],
+        json!({
+            "title": "Enter the code",
+            "slots": ["1", "2", "3", "4", "5", "6"],
+            "code": "Code: 123456",
+        })
+    );
+    assert_eq!(
         checks["kitNew"],
         json!({ "button": "Creating", "group": "group", "keys": 2, "spinning": "spin" })
     );

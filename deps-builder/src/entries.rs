@@ -99,11 +99,11 @@ mod tests {
         let bundles = allowlist.plan().bundles();
         let names: Vec<&str> = bundles.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(
-            names[names.len() - 2..],
-            ["kit", "kit_form"],
+            names[names.len() - 3..],
+            ["kit", "kit_form", "kit_input_otp"],
             "the kit loads last"
         );
-        let kit = &bundles[names.len() - 2];
+        let kit = &bundles[names.len() - 3];
         let source = entry_source(allowlist, kit);
         assert!(
             source.contains("from \"./kit/components/ui/button.tsx\""),

@@ -42,3 +42,4 @@ export const MoreHorizontalIcon = glyph(
 );
 export const CircleIcon = glyph("CircleIcon", <circle cx="12" cy="12" r="10" />);
 export const Loader2Icon = glyph("Loader2Icon", <path d="M21 12a9 9 0 1 1-6.219-8.56" />);
+export const MinusIcon = glyph("MinusIcon", <path d="M5 12h14" />);

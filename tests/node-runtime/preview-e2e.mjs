@@ -438,6 +438,23 @@ out.checks.kitFields = await frame().evaluate(
   focused,
 );
 
+// Drawer (vaul) and input-otp: the drawer opens from its trigger, typed digits fill the slots.
+await load(readApp(join(fixturesDir, 'ok-kit-drawer-otp')));
+await frame().getByText('Verify phone').click();
+await frame().waitForSelector('[data-slot=drawer-content]');
+await frame().locator('input[data-input-otp]').first().focus();
+await page.keyboard.type('123456');
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=code]').textContent === 'Code: 123456',
+);
+out.checks.kitDrawer = await frame().evaluate(() => ({
+  title: document.querySelector('[data-slot=drawer-title]').textContent,
+  slots: Array.from(document.querySelectorAll('[data-slot=input-otp-slot]')).map(
+    (slot) => slot.textContent,
+  ),
+  code: document.querySelector('[data-testid=code]').textContent,
+}));
+
 // shadcn's newer small components: the spinner shows while creating, the group and the
 // keyboard hints are there.
 await load(readApp(join(fixturesDir, 'ok-kit-new-components')));

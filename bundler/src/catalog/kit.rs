@@ -41,6 +41,7 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/checkbox.tsx",
     "components/ui/collapsible.tsx",
     "components/ui/dialog.tsx",
+    "components/ui/drawer.tsx",
     "components/ui/dropdown-menu.tsx",
     "components/ui/empty.tsx",
     "components/ui/field.tsx",
@@ -48,6 +49,7 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/hover-card.tsx",
     "components/ui/input.tsx",
     "components/ui/input-group.tsx",
+    "components/ui/input-otp.tsx",
     "components/ui/item.tsx",
     "components/ui/kbd.tsx",
     "components/ui/label.tsx",
@@ -80,7 +82,10 @@ pub const FILES: &[KitFile] = kit_files![
 /// Kit modules built on a package most kit apps do not load (react-hook-form, in `forms`):
 /// each has a bundle of its own, `<kit bundle>_<suffix>`, with a copy of the kit files it
 /// imports, so an app without forms does not download them.
-const SEPARATE_BUNDLES: &[(&str, &str)] = &[("components/ui/form", "form")];
+const SEPARATE_BUNDLES: &[(&str, &str)] = &[
+    ("components/ui/form", "form"),
+    ("components/ui/input-otp", "input_otp"),
+];
 
 /// The name kit imports carry as their package (in `imports` and the manifest).
 pub const KIT_PACKAGE: &str = "@appbundle/kit";
@@ -439,7 +444,7 @@ mod tests {
     #[test]
     fn the_form_has_a_bundle_of_its_own_with_the_files_it_needs() {
         let names: Vec<String> = bundles("kit").into_iter().map(|(name, _)| name).collect();
-        assert_eq!(names, vec!["kit", "kit_form"]);
+        assert_eq!(names, vec!["kit", "kit_form", "kit_input_otp"]);
         // The form bundle carries the label it renders; the main one has no form.
         let paths = |bundle| {
             files_in("kit", bundle)
