@@ -6,7 +6,7 @@
 //! prebuilt package. Step 2 ([`inline_dependencies`], after it): `require("dep:…")` calls become
 //! member expressions on `window.AppDependencies`.
 
-use swc_core::common::{Mark, Spanned, SyntaxContext, DUMMY_SP};
+use swc_core::common::{Mark, Span, Spanned, SyntaxContext, DUMMY_SP};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
@@ -164,29 +164,33 @@ impl VisitMut for DependencyInliner<'_> {
         if (self.in_table)(&key) {
             return;
         }
-        let span = call.span;
-        let window = Expr::Ident(Ident::new("window".into(), DUMMY_SP, self.unresolved));
-        let registry = MemberExpr {
-            span: DUMMY_SP,
-            obj: Box::new(window),
-            prop: MemberProp::Ident(IdentName::new("AppDependencies".into(), DUMMY_SP)),
-        };
-        let bundle = MemberExpr {
-            span: DUMMY_SP,
-            obj: Box::new(Expr::Member(registry)),
-            prop: MemberProp::Ident(IdentName::new(category.into(), DUMMY_SP)),
-        };
-        *expr = Expr::Member(MemberExpr {
-            span,
-            obj: Box::new(Expr::Member(bundle)),
-            prop: MemberProp::Computed(ComputedPropName {
-                span: DUMMY_SP,
-                expr: Box::new(Expr::Lit(Lit::Str(Str {
-                    span: DUMMY_SP,
-                    value: key.into(),
-                    raw: None,
-                }))),
-            }),
-        });
+        let window = Ident::new("window".into(), DUMMY_SP, self.unresolved);
+        *expr = registry_entry(window, &category, &key, call.span);
     }
+}
+
+/// `window.AppDependencies.<category>["<key>"]`: what a bundle registers under `key`.
+pub fn registry_entry(window: Ident, category: &str, key: &str, span: Span) -> Expr {
+    let registry = MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(Expr::Ident(window)),
+        prop: MemberProp::Ident(IdentName::new("AppDependencies".into(), DUMMY_SP)),
+    };
+    let bundle = MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(Expr::Member(registry)),
+        prop: MemberProp::Ident(IdentName::new(category.into(), DUMMY_SP)),
+    };
+    Expr::Member(MemberExpr {
+        span,
+        obj: Box::new(Expr::Member(bundle)),
+        prop: MemberProp::Computed(ComputedPropName {
+            span: DUMMY_SP,
+            expr: Box::new(Expr::Lit(Lit::Str(Str {
+                span: DUMMY_SP,
+                value: key.into(),
+                raw: None,
+            }))),
+        }),
+    })
 }

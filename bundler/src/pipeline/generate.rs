@@ -5,9 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use swc_core::common::{sync::Lrc, SourceMap, DUMMY_SP};
-use swc_core::ecma::ast::{
-    ComputedPropName, Expr, Ident, IdentName, Lit, MemberExpr, MemberProp, Str,
-};
+use swc_core::ecma::ast::{ComputedPropName, Expr, Ident, Lit, MemberExpr, MemberProp, Str};
 use swc_core::ecma::transforms::base::helpers;
 
 use super::scan::{Analysed, AnalysedScript, Scan};
@@ -134,9 +132,9 @@ fn alias_modules(
                 export: Some(export),
                 ..
             } => {
-                let value = [category.as_str(), alias.to.as_str(), export.as_str()]
-                    .into_iter()
-                    .fold(window_dependencies(), computed_member);
+                let window = Ident::new_no_ctxt("window".into(), DUMMY_SP);
+                let target = crate::rewrite::registry_entry(window, &category, &alias.to, DUMMY_SP);
+                let value = computed_member(target, &export);
                 let module = LinkedModule {
                     id: crate::rewrite::dependency_id(&category, key),
                     body: ModuleBody::Json(Box::new(value)),
@@ -146,16 +144,6 @@ fn alias_modules(
             _ => None,
         })
         .collect()
-}
-
-/// `window.AppDependencies`.
-fn window_dependencies() -> Expr {
-    let window = Expr::Ident(Ident::new_no_ctxt("window".into(), DUMMY_SP));
-    Expr::Member(MemberExpr {
-        span: DUMMY_SP,
-        obj: Box::new(window),
-        prop: MemberProp::Ident(IdentName::new("AppDependencies".into(), DUMMY_SP)),
-    })
 }
 
 /// `object["property"]`.
