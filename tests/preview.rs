@@ -152,6 +152,13 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         })
     );
     assert_eq!(
+        checks["kitContextMenu"],
+        json!({
+            "items": ["Rename\nF2", "Duplicate", "Delete"],
+            "last": "Last action: duplicated",
+        })
+    );
+    assert_eq!(
         checks["kitNew"],
         json!({ "button": "Creating", "group": "group", "keys": 2, "spinning": "spin" })
     );

@@ -455,6 +455,22 @@ out.checks.kitDrawer = await frame().evaluate(() => ({
   code: document.querySelector('[data-testid=code]').textContent,
 }));
 
+// Context menu: a right-click on the trigger opens it, an item runs its action.
+await load(readApp(join(fixturesDir, 'ok-kit-context-menu')));
+await frame().getByTestId('file').click({ button: 'right' });
+await frame().waitForSelector('[data-slot=context-menu-content]');
+const menuItems = await frame().evaluate(() =>
+  Array.from(document.querySelectorAll('[data-slot=context-menu-item]')).map((i) => i.innerText),
+);
+await frame().getByText('Duplicate').click();
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=last]').textContent === 'Last action: duplicated',
+);
+out.checks.kitContextMenu = {
+  items: menuItems,
+  last: await frame().evaluate(() => document.querySelector('[data-testid=last]').textContent),
+};
+
 // shadcn's newer small components: the spinner shows while creating, the group and the
 // keyboard hints are there.
 await load(readApp(join(fixturesDir, 'ok-kit-new-components')));

@@ -40,6 +40,7 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/card.tsx",
     "components/ui/checkbox.tsx",
     "components/ui/collapsible.tsx",
+    "components/ui/context-menu.tsx",
     "components/ui/dialog.tsx",
     "components/ui/drawer.tsx",
     "components/ui/dropdown-menu.tsx",
