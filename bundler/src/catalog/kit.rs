@@ -28,6 +28,7 @@ macro_rules! kit_files {
 pub const FILES: &[KitFile] = kit_files![
     "lib/utils.ts",
     "internal/icons.tsx",
+    "internal/menu.ts",
     "components/ui/accordion.tsx",
     "components/ui/alert.tsx",
     "components/ui/alert-dialog.tsx",
