@@ -41,6 +41,17 @@ pub fn judge_import(
     importer: &str,
     specifier: &str,
 ) -> Result<ModuleTarget, Box<Diagnostic>> {
+    judge(allowlist, files, importer, specifier, &mut None)
+}
+
+/// [`judge_import`], also giving the warning an accepted import carries (an aliased package).
+fn judge(
+    allowlist: &Allowlist,
+    files: &SourceFiles,
+    importer: &str,
+    specifier: &str,
+    warning: &mut Option<Diagnostic>,
+) -> Result<ModuleTarget, Box<Diagnostic>> {
     if rules::url_import::is_url(specifier) {
         return Err(Box::new(rules::url_import::diagnostic(specifier)));
     }
@@ -106,13 +117,18 @@ pub fn judge_import(
             alias,
             key,
             category,
-            ..
+            export,
         } => {
+            *warning = Some(rules::import_aliased::diagnostic(
+                alias,
+                specifier,
+                export.as_deref(),
+            ));
             return Ok(ModuleTarget::Dependency {
                 package: alias.to.clone(),
                 category,
                 key,
-            })
+            });
         }
         SpecifierClass::NodeBuiltin { name } => rules::node_builtin::diagnostic(allowlist, &name),
         SpecifierClass::Blocked { group, name } => rules::import_blocked::diagnostic(group, &name),
@@ -140,16 +156,10 @@ pub fn judge_imports(
     let mut accepted = Vec::new();
     let mut diagnostics = Vec::new();
     for record in records {
-        match judge_import(allowlist, files, importer, &record.specifier) {
+        let mut warning = None;
+        match judge(allowlist, files, importer, &record.specifier, &mut warning) {
             Ok(target) => {
-                if let SpecifierClass::Aliased { alias, export, .. } =
-                    allowlist.classify(&record.specifier)
-                {
-                    let warning = rules::import_aliased::diagnostic(
-                        alias,
-                        &record.specifier,
-                        export.as_deref(),
-                    );
+                if let Some(warning) = warning {
                     diagnostics.push(locator.attach(warning, record.span));
                 }
                 accepted.push((record.clone(), target));
