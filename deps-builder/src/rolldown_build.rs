@@ -89,15 +89,23 @@ pub async fn build_category(
             let from_core = SHARED_FROM_CORE
                 .iter()
                 .map(|s| (s.to_string(), format!("AppDependencies.core[{s:?}]")));
-            let from_parent = split_from.map(|split| (split.package.clone(), split.bundle.clone()));
-            let from_bundles = from_parent
-                .into_iter()
-                .chain(sharing.from_bundles.iter().cloned())
-                .map(|(specifier, bundle)| {
-                    let global = format!("AppDependencies.{bundle}[{specifier:?}]");
-                    (specifier, global)
-                });
-            GlobalsOutputOption::FxHashMap(from_core.chain(from_bundles).collect())
+            let from_parent = split_from.map(|split| {
+                let global = format!("AppDependencies.{}[{:?}]", split.bundle, split.package);
+                (split.package.clone(), global)
+            });
+            // A registered package is an ES module namespace. Rolldown's interop gives a default
+            // import (the kit's `useEmblaCarousel`) the namespace itself unless the object is
+            // marked `__esModule` and has `default` of its own: a copy marked so (the bundle it
+            // comes from has run to the end by then, so the copy misses nothing).
+            let from_bundles = sharing.from_bundles.iter().map(|(specifier, bundle)| {
+                let global = format!(
+                    "Object.assign({{__esModule:true}},AppDependencies.{bundle}[{specifier:?}])"
+                );
+                (specifier.clone(), global)
+            });
+            GlobalsOutputOption::FxHashMap(
+                from_core.chain(from_parent).chain(from_bundles).collect(),
+            )
         }),
         resolve: sharing.alias_root.as_ref().map(|root| ResolveOptions {
             alias: Some(vec![(

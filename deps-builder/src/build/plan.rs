@@ -10,7 +10,7 @@ use crate::npm::{self, sha256_hex};
 use crate::{io_error, rolldown_build, BuildConfig, BuildError};
 
 /// Bumped when the way bundles are built changes, so old outputs are not reused.
-const BUILDER_REVISION: &str = "appbundle-deps-builder/3";
+const BUILDER_REVISION: &str = "appbundle-deps-builder/5";
 
 /// What a bundle is built from; equal hashes mean an identical bundle.
 pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -> String {
