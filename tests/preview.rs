@@ -158,6 +158,66 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "last": "Last action: duplicated",
         })
     );
+    let sidebar = &checks["kitSidebar"];
+    assert_eq!(
+        sidebar["mobileItems"],
+        json!(["Dashboard", "Inbox", "Customers", "Settings"]),
+        "the narrow preview opens the sidebar as a sheet: {sidebar}"
+    );
+    assert_eq!(
+        (
+            &sidebar["expanded"],
+            &sidebar["collapsed"],
+            &sidebar["shortcut"]
+        ),
+        (
+            &json!({ "state": "expanded", "gap": 256, "label": "expanded" }),
+            &json!({ "state": "collapsed", "gap": 48, "label": "collapsed" }),
+            &json!({ "state": "expanded", "gap": 256, "label": "expanded" }),
+        ),
+        "the trigger collapses the sidebar to its 3rem rail, Ctrl+B expands it"
+    );
+    let chart = &checks["kitChart"];
+    assert_eq!(chart["bars"], 12, "{chart}");
+    assert_eq!(
+        chart["fills"], chart["theme"],
+        "each series is drawn in its theme color"
+    );
+    assert_ne!(chart["theme"][0], chart["theme"][1]);
+    assert_eq!(chart["legend"], json!(["Desktop", "Mobile"]));
+    let calendar = &checks["kitCalendar"];
+    assert_eq!(calendar["picked"], "Selected: June 15, 2026", "{calendar}");
+    assert_eq!(calendar["selected"], "15");
+    assert_eq!(calendar["selectedBackground"], calendar["primary"]);
+    assert_eq!(calendar["rangeMiddle"], json!(["4", "5", "6"]));
+    assert_eq!(
+        checks["kitCommand"],
+        json!({
+            "all": 6,
+            "filtered": ["Calculator"],
+            "ran": "Ran: calculator",
+            "empty": "No results found.",
+            "dialog": ["Home", "Reports"],
+        })
+    );
+    assert_eq!(
+        checks["kitCarousel"],
+        json!({ "before": "Slide 1 of 5", "after": "Slide 2 of 5" })
+    );
+    let resizable = &checks["kitResizable"];
+    let (before, after) = (
+        resizable["before"].as_i64().unwrap(),
+        resizable["after"].as_i64().unwrap(),
+    );
+    assert!(
+        after > before + 80,
+        "dragging the handle 120px widens the panel: {resizable}"
+    );
+    assert_eq!(resizable["vertical"], true, "`orientation` is taken too");
+    assert_eq!(
+        checks["kitMenubar"],
+        json!({ "navLinks": ["Editor", "Sheets"], "last": "Last: print, wrap off" })
+    );
     assert_eq!(
         checks["kitNew"],
         json!({ "button": "Creating", "group": "group", "keys": 2, "spinning": "spin" })

@@ -43,3 +43,30 @@ export const MoreHorizontalIcon = glyph(
 export const CircleIcon = glyph("CircleIcon", <circle cx="12" cy="12" r="10" />);
 export const Loader2Icon = glyph("Loader2Icon", <path d="M21 12a9 9 0 1 1-6.219-8.56" />);
 export const MinusIcon = glyph("MinusIcon", <path d="M5 12h14" />);
+export const SearchIcon = glyph(
+  "SearchIcon",
+  <>
+    <circle cx="11" cy="11" r="8" />
+    <path d="m21 21-4.3-4.3" />
+  </>,
+);
+export const ArrowLeftIcon = glyph("ArrowLeftIcon", <path d="m12 19-7-7 7-7M19 12H5" />);
+export const ArrowRightIcon = glyph("ArrowRightIcon", <path d="M5 12h14m-7-7 7 7-7 7" />);
+export const GripVerticalIcon = glyph(
+  "GripVerticalIcon",
+  <>
+    <circle cx="9" cy="12" r="1" />
+    <circle cx="9" cy="5" r="1" />
+    <circle cx="9" cy="19" r="1" />
+    <circle cx="15" cy="12" r="1" />
+    <circle cx="15" cy="5" r="1" />
+    <circle cx="15" cy="19" r="1" />
+  </>,
+);
+export const PanelLeftIcon = glyph(
+  "PanelLeftIcon",
+  <>
+    <rect width="18" height="18" x="3" y="3" rx="2" />
+    <path d="M9 3v18" />
+  </>,
+);

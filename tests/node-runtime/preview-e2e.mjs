@@ -64,6 +64,15 @@ async function load(files, wait = 'rendered') {
   return page.evaluate((from) => window.__playground.messages.slice(from), start);
 }
 
+// Loads a fixture app that must render; a failure names the app and its errors.
+async function loadRendered(name) {
+  const messages = await load(readApp(join(fixturesDir, name)));
+  if (!messages.some((m) => m.type === 'rendered')) {
+    throw new Error(`${name} did not render: ${JSON.stringify(messages)}`);
+  }
+  return messages;
+}
+
 const out = { sample: { scriptsAfterFirstLoad: frameTags }, apps: {}, checks: {} };
 for (const name of cases.apps) {
   const messages = await load(readApp(join(fixturesDir, name)));
@@ -468,6 +477,185 @@ await frame().waitForFunction(
 );
 out.checks.kitContextMenu = {
   items: menuItems,
+  last: await frame().evaluate(() => document.querySelector('[data-testid=last]').textContent),
+};
+
+// Sidebar: in the narrow preview it is the mobile sheet; in a wide one the trigger and Ctrl+B
+// collapse it to its icon rail and expand it again.
+await loadRendered('ok-kit-sidebar');
+await frame().getByTestId('toggle').click();
+await frame().waitForSelector('[data-slot=sidebar][data-mobile=true]');
+const mobileItems = await frame().evaluate(() =>
+  Array.from(document.querySelectorAll('[data-mobile=true] [data-slot=sidebar-menu-button]')).map(
+    (b) => b.innerText,
+  ),
+);
+await page.keyboard.press('Escape');
+await page.setViewportSize({ width: 1800, height: 900 });
+await frame().waitForFunction(
+  () => document.querySelector('[data-slot=sidebar-gap]')?.getBoundingClientRect().width > 0,
+);
+const sidebarNow = () =>
+  frame().evaluate(() => ({
+    state: document.querySelector('[data-slot=sidebar][data-side]').getAttribute('data-state'),
+    gap: Math.round(
+      document.querySelector('[data-slot=sidebar-gap]').getBoundingClientRect().width,
+    ),
+    label: document.querySelector('[data-testid=state]').textContent,
+  }));
+const sidebarExpanded = await sidebarNow();
+await frame().getByTestId('toggle').click();
+await page.waitForTimeout(400); // the width transition
+const sidebarCollapsed = await sidebarNow();
+await page.keyboard.press('Control+b');
+await page.waitForTimeout(400);
+out.checks.kitSidebar = {
+  mobileItems,
+  expanded: sidebarExpanded,
+  collapsed: sidebarCollapsed,
+  shortcut: await sidebarNow(),
+};
+await page.setViewportSize({ width: 1280, height: 720 });
+
+// Chart: recharts draws each series in the config's color, the theme's --chart-1 and --chart-2.
+await loadRendered('ok-kit-chart');
+out.checks.kitChart = await frame().evaluate(() => {
+  const resolved = (value) => {
+    const probe = document.createElement('span');
+    probe.style.color = value;
+    document.querySelector('[data-slot=chart]').appendChild(probe);
+    const color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
+  };
+  const fills = Array.from(document.querySelectorAll('.recharts-bar-rectangle path')).map(
+    (path) => getComputedStyle(path).fill,
+  );
+  return {
+    bars: fills.length,
+    fills: Array.from(new Set(fills)),
+    theme: [resolved('var(--chart-1)'), resolved('var(--chart-2)')],
+    legend: Array.from(document.querySelectorAll('[data-slot=chart-legend] > div')).map(
+      (d) => d.innerText,
+    ),
+  };
+});
+
+// Calendar: a click selects the day; the range calendar marks the days between its ends.
+await loadRendered('ok-kit-calendar');
+await frame()
+  .locator('[data-slot=calendar]')
+  .first()
+  .locator('button', { hasText: /^15$/ })
+  .click();
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=picked]').textContent !== 'Pick a day',
+);
+out.checks.kitCalendar = await frame().evaluate(() => {
+  const selected = document.querySelector('[data-selected-single=true]');
+  return {
+    picked: document.querySelector('[data-testid=picked]').textContent,
+    selected: selected?.textContent,
+    selectedBackground: selected && getComputedStyle(selected).backgroundColor,
+    primary: (() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--primary)';
+      document.body.appendChild(probe);
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    })(),
+    rangeMiddle: Array.from(document.querySelectorAll('[data-range-middle=true]')).map(
+      (b) => b.textContent,
+    ),
+  };
+});
+
+// Command: typing filters the items, Enter runs the one left, Ctrl+K opens the dialog.
+await loadRendered('ok-kit-command');
+const commandItems = () =>
+  frame().evaluate(() =>
+    Array.from(document.querySelectorAll('[data-slot=command-item]')).map((i) => i.innerText),
+  );
+const allCommands = await commandItems();
+await frame().getByPlaceholder('Type a command or search...').fill('calc');
+await page.waitForTimeout(200);
+const filtered = await commandItems();
+await page.keyboard.press('Enter');
+await frame().getByPlaceholder('Type a command or search...').fill('zzz');
+await page.waitForTimeout(200);
+const empty = await frame().evaluate(
+  () => document.querySelector('[data-slot=command-empty]')?.textContent,
+);
+await page.keyboard.press('Control+k');
+await frame().waitForSelector('[role=dialog] [data-slot=command-input]');
+out.checks.kitCommand = {
+  all: allCommands.length,
+  filtered,
+  ran: await frame().evaluate(() => document.querySelector('[data-testid=ran]').textContent),
+  empty,
+  dialog: await frame().evaluate(() =>
+    Array.from(document.querySelectorAll('[role=dialog] [data-slot=command-item]')).map(
+      (i) => i.innerText,
+    ),
+  ),
+};
+
+// Carousel: the next button advances a slide.
+await loadRendered('ok-kit-carousel');
+const carouselBefore = await frame().evaluate(
+  () => document.querySelector('[data-testid=counter]').textContent,
+);
+await frame().locator('[data-slot=carousel-next]').click();
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=counter]').textContent === 'Slide 2 of 5',
+);
+out.checks.kitCarousel = {
+  before: carouselBefore,
+  after: await frame().evaluate(() => document.querySelector('[data-testid=counter]').textContent),
+};
+
+// Resizable: dragging the handle widens the first panel.
+await loadRendered('ok-kit-resizable');
+const folders = frame().getByTestId('folders');
+const widthBefore = (await folders.boundingBox()).width;
+const handle = await frame().getByTestId('handle').boundingBox();
+await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+await page.mouse.down();
+await page.mouse.move(handle.x + handle.width / 2 + 120, handle.y + handle.height / 2, {
+  steps: 8,
+});
+await page.mouse.up();
+out.checks.kitResizable = {
+  before: Math.round(widthBefore),
+  after: Math.round((await folders.boundingBox()).width),
+  vertical: await frame().evaluate(
+    () => document.querySelectorAll('[data-panel-group-direction=vertical]').length > 0,
+  ),
+};
+
+// Menubar and navigation menu: menus open from their triggers, items and checkboxes act.
+await loadRendered('ok-kit-menubar-nav');
+await frame().getByText('Products').click();
+await frame().waitForSelector('[data-slot=navigation-menu-content]');
+const navLinks = await frame().evaluate(() =>
+  Array.from(
+    document.querySelectorAll(
+      '[data-slot=navigation-menu-content] [data-slot=navigation-menu-link]',
+    ),
+  ).map((l) => l.querySelector('div').textContent),
+);
+await page.keyboard.press('Escape');
+await frame().getByText('File', { exact: true }).click();
+await frame().waitForSelector('[data-slot=menubar-content]');
+await frame().getByText('Print').click();
+await frame().getByText('View', { exact: true }).click();
+await frame().getByText('Word wrap').click();
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=last]').textContent === 'Last: print, wrap off',
+);
+out.checks.kitMenubar = {
+  navLinks,
   last: await frame().evaluate(() => document.querySelector('[data-testid=last]').textContent),
 };
 

@@ -28,7 +28,7 @@ macro_rules! kit_files {
 pub const FILES: &[KitFile] = kit_files![
     "lib/utils.ts",
     "internal/icons.tsx",
-    "internal/menu.ts",
+    "internal/menu.tsx",
     "components/ui/accordion.tsx",
     "components/ui/alert.tsx",
     "components/ui/alert-dialog.tsx",
@@ -38,9 +38,13 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/breadcrumb.tsx",
     "components/ui/button.tsx",
     "components/ui/button-group.tsx",
+    "components/ui/calendar.tsx",
     "components/ui/card.tsx",
+    "components/ui/carousel.tsx",
+    "components/ui/chart.tsx",
     "components/ui/checkbox.tsx",
     "components/ui/collapsible.tsx",
+    "components/ui/command.tsx",
     "components/ui/context-menu.tsx",
     "components/ui/dialog.tsx",
     "components/ui/drawer.tsx",
@@ -55,14 +59,18 @@ pub const FILES: &[KitFile] = kit_files![
     "components/ui/item.tsx",
     "components/ui/kbd.tsx",
     "components/ui/label.tsx",
+    "components/ui/menubar.tsx",
+    "components/ui/navigation-menu.tsx",
     "components/ui/pagination.tsx",
     "components/ui/popover.tsx",
     "components/ui/progress.tsx",
     "components/ui/radio-group.tsx",
+    "components/ui/resizable.tsx",
     "components/ui/scroll-area.tsx",
     "components/ui/select.tsx",
     "components/ui/separator.tsx",
     "components/ui/sheet.tsx",
+    "components/ui/sidebar.tsx",
     "components/ui/skeleton.tsx",
     "components/ui/slider.tsx",
     "components/ui/sonner.tsx",
@@ -85,8 +93,12 @@ pub const FILES: &[KitFile] = kit_files![
 /// each has a bundle of its own, `<kit bundle>_<suffix>`, with a copy of the kit files it
 /// imports, so an app without forms does not download them.
 const SEPARATE_BUNDLES: &[(&str, &str)] = &[
+    ("components/ui/calendar", "calendar"),
+    ("components/ui/carousel", "carousel"),
+    ("components/ui/chart", "chart"),
     ("components/ui/form", "form"),
     ("components/ui/input-otp", "input_otp"),
+    ("components/ui/resizable", "resizable"),
 ];
 
 /// The name kit imports carry as their package (in `imports` and the manifest).
@@ -418,7 +430,7 @@ mod tests {
             module_for_path("components/ui/button.tsx").map(|f| f.path),
             button
         );
-        assert_eq!(module_for_path("components/ui/carousel"), None);
+        assert_eq!(module_for_path("components/ui/data-table"), None);
         assert_eq!(module_for_path("internal/icons"), None);
     }
 
@@ -438,7 +450,7 @@ mod tests {
         assert_eq!(tail("../../lib/utils"), Some("lib/utils.ts"));
         assert_eq!(tail("../hooks/use-toast"), Some("hooks/use-toast.ts"));
         assert_eq!(tail("./button"), None, "a bare name is not a shadcn path");
-        assert_eq!(tail("../components/ui/carousel"), None);
+        assert_eq!(tail("../components/ui/data-table"), None);
         assert_eq!(tail("../internal/icons"), None);
         assert_eq!(tail("../utils"), None);
     }
@@ -446,7 +458,18 @@ mod tests {
     #[test]
     fn the_form_has_a_bundle_of_its_own_with_the_files_it_needs() {
         let names: Vec<String> = bundles("kit").into_iter().map(|(name, _)| name).collect();
-        assert_eq!(names, vec!["kit", "kit_form", "kit_input_otp"]);
+        assert_eq!(
+            names,
+            [
+                "kit",
+                "kit_calendar",
+                "kit_carousel",
+                "kit_chart",
+                "kit_form",
+                "kit_input_otp",
+                "kit_resizable"
+            ]
+        );
         // The form bundle carries the label it renders; the main one has no form.
         let paths = |bundle| {
             files_in("kit", bundle)
@@ -456,6 +479,8 @@ mod tests {
         };
         assert!(paths("kit_form").contains(&"components/ui/label.tsx"));
         assert!(!paths("kit").contains(&"components/ui/form.tsx"));
+        assert!(paths("kit_calendar").contains(&"components/ui/button.tsx"));
+        assert!(!paths("kit").contains(&"components/ui/chart.tsx"));
     }
 
     /// The class names in the kit's class lists (string literals with several words).

@@ -252,11 +252,17 @@ mod tests {
     fn always_loaded_first_then_by_name_then_the_kit() {
         let names: Vec<&str> = plan().bundles().iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names[0], "core");
-        assert_eq!(
-            names[names.len() - 3..],
-            ["kit", "kit_form", "kit_input_otp"]
-        );
-        let middle = &names[1..names.len() - 3];
+        let kit = [
+            "kit",
+            "kit_calendar",
+            "kit_carousel",
+            "kit_chart",
+            "kit_form",
+            "kit_input_otp",
+            "kit_resizable",
+        ];
+        assert_eq!(names[names.len() - kit.len()..], kit);
+        let middle = &names[1..names.len() - kit.len()];
         assert!(middle.windows(2).all(|w| w[0] < w[1]), "{middle:?}");
         assert_eq!(plan().always_loaded().collect::<Vec<_>>(), vec!["core"]);
     }
@@ -290,6 +296,14 @@ mod tests {
         assert_eq!(
             names(plan().prerequisites("kit_input_otp")),
             ["ui_otp", "utils"]
+        );
+        assert_eq!(
+            names(plan().prerequisites("kit_chart")),
+            ["charts", "utils"]
+        );
+        assert_eq!(
+            names(plan().prerequisites("kit_calendar")),
+            ["dates_daypicker", "ui_radix", "utils"]
         );
         assert!(plan().is_kit_bundle("kit_form"));
         assert!(!plan().is_kit_bundle("ui_radix"));

@@ -391,7 +391,7 @@ mod tests {
         }
         // Other imports past the root, and missing files that are not shadcn paths, keep
         // their diagnostics.
-        for specifier in ["../secrets", "../components/Chart", "./ui/carousel"] {
+        for specifier in ["../secrets", "../components/Chart", "./ui/data-table"] {
             let judged = judge_import(Allowlist::embedded(), &files, "App.tsx", specifier);
             assert_eq!(
                 judged.unwrap_err().code,

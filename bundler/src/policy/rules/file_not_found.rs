@@ -70,7 +70,7 @@ mod tests {
             &[
                 r#"import Chat from "./components/Chat";"#,
                 r#"import secret from "../../etc/passwd";"#,
-                r#"import { Carousel } from "@/components/ui/carousel";"#,
+                r#"import { DataTable } from "@/components/ui/data-table";"#,
             ],
         );
     }
