@@ -488,7 +488,7 @@ fn the_binary_serves_and_stops_cleanly_on_sigterm() {
 
 #[test]
 fn serve_takes_an_operator_allowlist() {
-    let allowlist = allowlist_with_three(&temp_dir("serve-allowlist"));
+    let allowlist = allowlist_3d();
     let (child, port) = spawn_serve_with(&runtime_deps(), |command| {
         command.arg("--allowlist").arg(&allowlist);
     });

@@ -339,7 +339,7 @@ fn an_operator_allowlist_lifts_a_block_for_bundle_and_lint() {
          export default function App() { return <p>{typeof THREE.Scene}</p>; }\n",
     )
     .unwrap();
-    let allowlist = allowlist_with_three(&dir);
+    let allowlist = allowlist_3d();
 
     // The embedded allowlist blocks three.
     let blocked = run(appbundle()

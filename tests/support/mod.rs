@@ -173,24 +173,8 @@ pub async fn http_post_json(url: String, body: &serde_json::Value) -> reqwest::R
     client().post(url).json(body).send().await.unwrap()
 }
 
-/// An operator's allowlist: the embedded one with `three` taken off the blocked list and added
-/// as a package of a new category.
-pub fn allowlist_with_three(dir: &std::path::Path) -> std::path::PathBuf {
-    let embedded = appbundle_bundler::EMBEDDED_ALLOWLIST.replace(
-        r#"names = ["three", "@react-three/fiber""#,
-        r#"names = ["@react-three/fiber""#,
-    );
-    assert_ne!(
-        embedded,
-        appbundle_bundler::EMBEDDED_ALLOWLIST,
-        "three is blocked"
-    );
-    let custom = format!(
-        "{embedded}\n[categories.graphics]\nload = \"on-import\"\ndescription = \"3D\"\n\n\
-         [[packages]]\nname = \"three\"\nversion = \"0.170.0\"\ncategory = \"graphics\"\n\
-         hint = \"3D scenes\"\n"
-    );
-    let path = dir.join("allowlist.toml");
-    std::fs::write(&path, custom).unwrap();
-    path
+/// An operator's allowlist: `examples/allowlist-3d.toml`, the embedded one with three.js, React
+/// Three Fiber and drei allowed in a `graphics` bundle.
+pub fn allowlist_3d() -> PathBuf {
+    repo_root().join("examples/allowlist-3d.toml")
 }

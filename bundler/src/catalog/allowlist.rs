@@ -25,6 +25,51 @@ pub enum AllowlistError {
     Inconsistent(String),
 }
 
+/// An operator's allowlist on top of the embedded one, so it keeps up with appbundle's own list
+/// instead of being a copy of it: its categories and packages are added (a package of the same
+/// name replaces the embedded entry), and a package it allows is no longer blocked.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Overlay {
+    /// What it extends: `"embedded"`, the allowlist this binary was built with.
+    pub extends: String,
+    /// Categories to add.
+    #[serde(default)]
+    pub categories: BTreeMap<String, Category>,
+    /// Packages to add or replace.
+    #[serde(default)]
+    pub packages: Vec<Package>,
+    /// More blocked groups.
+    #[serde(default)]
+    pub blocked: Vec<BlockedGroup>,
+    /// More aliases.
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+}
+
+impl Overlay {
+    fn apply_to(self, mut base: Allowlist) -> Result<Allowlist, AllowlistError> {
+        if self.extends != "embedded" {
+            return Err(AllowlistError::Inconsistent(format!(
+                "`extends = {:?}`: only \"embedded\" (the allowlist built in) can be extended",
+                self.extends
+            )));
+        }
+        base.categories.extend(self.categories);
+        for package in self.packages {
+            for group in &mut base.blocked {
+                group.names.retain(|name| *name != package.name);
+            }
+            base.packages.retain(|p| p.name != package.name);
+            base.packages.push(package);
+        }
+        base.blocked.retain(|group| !group.names.is_empty());
+        base.blocked.extend(self.blocked);
+        base.aliases.extend(self.aliases);
+        Ok(base)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 /// What generated apps may import (`allowlist.toml`).
@@ -304,9 +349,16 @@ impl Allowlist {
         })
     }
 
-    /// Reads and checks an allowlist.
+    /// Reads and checks an allowlist: a whole one, or an operator's additions to the embedded
+    /// one (a file that starts with `extends = "embedded"`: an `Overlay`).
     pub fn from_toml(text: &str) -> Result<Allowlist, AllowlistError> {
-        let list: Allowlist = toml::from_str(text)?;
+        let table: toml::Table = toml::from_str(text)?;
+        let list = if table.contains_key("extends") {
+            let overlay: Overlay = table.try_into()?;
+            overlay.apply_to(toml::from_str(EMBEDDED_ALLOWLIST)?)?
+        } else {
+            table.try_into()?
+        };
         list.check()?;
         Ok(list)
     }
@@ -521,6 +573,66 @@ mod tests {
         let list = Allowlist::embedded();
         assert!(list.package("react").is_some());
         assert!(list.categories["core"].load == LoadStrategy::Always);
+    }
+
+    #[test]
+    fn an_overlay_adds_to_the_embedded_allowlist_and_lifts_blocks_of_what_it_allows() {
+        let overlay = r#"
+extends = "embedded"
+
+[categories.graphics]
+load = "on-import"
+description = "3D"
+
+[[packages]]
+name = "three"
+version = "0.187.0"
+category = "graphics"
+hint = "3D scenes"
+
+[[packages]]
+name = "dayjs"
+version = "1.11.0"
+category = "dates"
+hint = "an older dayjs"
+"#;
+        let list = Allowlist::from_toml(overlay).unwrap();
+        let embedded = Allowlist::embedded();
+        assert!(matches!(
+            list.classify("three"),
+            SpecifierClass::Allowed { ref category, .. } if category == "graphics"
+        ));
+        assert!(matches!(
+            embedded.classify("three"),
+            SpecifierClass::Blocked { .. }
+        ));
+        // The rest of the block stays, and everything embedded is still there.
+        assert!(matches!(
+            list.classify("@react-three/fiber"),
+            SpecifierClass::Blocked { .. }
+        ));
+        assert_eq!(list.packages.len(), embedded.packages.len() + 1);
+        assert_eq!(list.package("dayjs").unwrap().version, "1.11.0");
+        assert!(list.package("react").is_some());
+
+        let other = Allowlist::from_toml("extends = \"https://example.com/list.toml\"\n");
+        assert!(
+            matches!(other, Err(AllowlistError::Inconsistent(ref m)) if m.contains("embedded")),
+            "{other:?}"
+        );
+        let unknown = Allowlist::from_toml("extends = \"embedded\"\nformat = 1\n");
+        assert!(
+            matches!(unknown, Err(AllowlistError::Toml(_))),
+            "{unknown:?}"
+        );
+        let bad_category = Allowlist::from_toml(
+            "extends = \"embedded\"\n[[packages]]\nname = \"x\"\nversion = \"1.0.0\"\n\
+             category = \"nowhere\"\nhint = \"x\"\n",
+        );
+        assert!(
+            matches!(bad_category, Err(AllowlistError::Inconsistent(ref m)) if m.contains("nowhere")),
+            "{bad_category:?}"
+        );
     }
 
     #[test]
