@@ -39,6 +39,11 @@ const APPS: &[(&str, &str)] = &[
         "Sprint board\nOpen tasks: 1\nWrite the release notes\nOpen",
     ),
     ("ok-named-export-entry", "Sign in to Acme"),
+    (
+        "ok-client-packages",
+        "PDF pages: 1\n\nBodies: 2\n\nLibraries ready: true",
+    ),
+    ("ok-vis-network", "Selected: Priya"),
     ("ok-script-tag-app", "Cups of coffee today\nCoffee0Add one"),
     (
         "ok-script-tag-legacy-render",
