@@ -163,6 +163,13 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "last": "Last action: duplicated",
         })
     );
+    assert_eq!(
+        checks["indexedDB"],
+        json!({
+            "first": { "visits": "Visits: 1", "notes": ["Note 1", "Note 2"], "error": null },
+            "again": { "visits": "Visits: 2", "notes": 2 },
+        })
+    );
     let sidebar = &checks["kitSidebar"];
     assert_eq!(
         sidebar["mobileItems"],

@@ -25,7 +25,8 @@ fn runtime_deps_3d() -> std::path::PathBuf {
         .expect("run appbundle build-deps");
     assert!(
         built.status.success(),
-        "build-deps with examples/allowlist-3d.toml failed:\n{}",
+        "build-deps with examples/allowlist-3d.toml failed (after an allowlist change, sync its npm \
+         folder as CONTRIBUTING.md says):\n{}",
         String::from_utf8_lossy(&built.stderr)
     );
     out

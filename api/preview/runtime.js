@@ -296,6 +296,46 @@
     });
   });
 
+  // --- IndexedDB ----------------------------------------------------------------------------
+  // The opaque origin refuses IndexedDB (open() throws a SecurityError). An app that uses it
+  // loads an in-memory IndexedDB (the `indexedDB` shim of the allowlist, fake-indexeddb): from
+  // then on `indexedDB` and the IDB* classes are its. Data lasts as long as the page.
+  var IDB_CLASSES = [
+    'IDBCursor',
+    'IDBCursorWithValue',
+    'IDBDatabase',
+    'IDBFactory',
+    'IDBIndex',
+    'IDBKeyRange',
+    'IDBObjectStore',
+    'IDBOpenDBRequest',
+    'IDBRequest',
+    'IDBTransaction',
+    'IDBVersionChangeEvent',
+  ];
+  function memoryIndexedDB() {
+    var deps = window.AppDependencies || {};
+    for (var bundle in deps) {
+      if (deps[bundle] && deps[bundle]['fake-indexeddb']) return deps[bundle]['fake-indexeddb'];
+    }
+    return null;
+  }
+  if (self.origin === 'null') {
+    ['indexedDB'].concat(IDB_CLASSES).forEach(function (name) {
+      // `indexedDB` is an accessor of the window, the classes are values.
+      var own = Object.getOwnPropertyDescriptor(window, name) || {};
+      Object.defineProperty(window, name, {
+        configurable: true,
+        enumerable: false,
+        get: function () {
+          var memory = memoryIndexedDB();
+          if (memory) return memory[name];
+          return own.get ? own.get.call(window) : own.value;
+        },
+      });
+    });
+  }
+
   /** Reads the host's localStorage snapshot once, before the first app runs. */
   function loadHostStorage() {
     var bridge = window.AppBundleHost && window.AppBundleHost.storage;

@@ -28,7 +28,7 @@ mod value_refs;
 
 pub use catalog::allowlist::{
     split_package, Alias, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
-    KitSection, LoadStrategy, NodeBuiltins, Package, RuntimeModule, SpecifierClass,
+    KitSection, LoadStrategy, NodeBuiltins, Package, RuntimeModule, Shim, SpecifierClass,
     EMBEDDED_ALLOWLIST,
 };
 pub use catalog::dependencies::Dependencies;

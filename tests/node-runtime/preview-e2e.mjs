@@ -659,6 +659,39 @@ out.checks.kitMenubar = {
   last: await frame().evaluate(() => document.querySelector('[data-testid=last]').textContent),
 };
 
+// IndexedDB in the opaque origin: idb, localforage and raw indexedDB work on the in-memory one,
+// which keeps its data while the page lives (a second load counts a second visit).
+await loadRendered('ok-indexeddb');
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=theme]').textContent === 'Theme: dark',
+);
+await frame().getByText('Add note').click();
+await frame().waitForFunction(
+  () => document.querySelectorAll('[data-testid=notes] li').length === 1,
+);
+await frame().getByText('Add note').click();
+await frame().waitForFunction(
+  () => document.querySelectorAll('[data-testid=notes] li').length === 2,
+);
+const idbFirst = await frame().evaluate(() => ({
+  visits: document.querySelector('[data-testid=visits]').textContent,
+  notes: Array.from(document.querySelectorAll('[data-testid=notes] li')).map(
+    (li) => li.textContent,
+  ),
+  error: document.querySelector('[data-testid=error]')?.textContent ?? null,
+}));
+await loadRendered('ok-indexeddb');
+await frame().waitForFunction(
+  () => document.querySelector('[data-testid=visits]').textContent !== 'Visits: 0',
+);
+out.checks.indexedDB = {
+  first: idbFirst,
+  again: await frame().evaluate(() => ({
+    visits: document.querySelector('[data-testid=visits]').textContent,
+    notes: document.querySelectorAll('[data-testid=notes] li').length,
+  })),
+};
+
 // shadcn's newer small components: the spinner shows while creating, the group and the
 // keyboard hints are there.
 await load(readApp(join(fixturesDir, 'ok-kit-new-components')));

@@ -45,6 +45,9 @@ pub(crate) struct Overlay {
     /// More aliases.
     #[serde(default)]
     pub aliases: Vec<Alias>,
+    /// More shims.
+    #[serde(default)]
+    pub shims: Vec<Shim>,
 }
 
 impl Overlay {
@@ -66,6 +69,7 @@ impl Overlay {
         base.blocked.retain(|group| !group.names.is_empty());
         base.blocked.extend(self.blocked);
         base.aliases.extend(self.aliases);
+        base.shims.extend(self.shims);
         Ok(base)
     }
 }
@@ -91,6 +95,9 @@ pub struct Allowlist {
     /// Packages served by an allowlisted one with the same API.
     #[serde(default)]
     pub aliases: Vec<Alias>,
+    /// Browser APIs the sandboxed preview lacks, each provided by a package.
+    #[serde(default)]
+    pub shims: Vec<Shim>,
     /// The Node.js built-ins.
     pub node_builtins: NodeBuiltins,
     /// Its bundles, planned on first use.
@@ -272,6 +279,23 @@ pub struct Alias {
     pub reason: String,
 }
 
+/// A browser API the preview's opaque origin refuses (`indexedDB`), provided by an allowlisted
+/// package (an in-memory IndexedDB): an app that uses the global, or a package listed in
+/// `with`, also loads the package's bundle, which loads before every other bundle but the
+/// always-loaded ones (a package may take the API when it loads: localforage does), and the
+/// preview puts the package's API in place of the refused one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shim {
+    /// The global apps use (`indexedDB`), also as `window.<global>`.
+    pub global: String,
+    /// The allowlisted package that provides it.
+    pub package: String,
+    /// Packages built on the API: importing one loads the shim too.
+    #[serde(default)]
+    pub with: Vec<String>,
+}
+
 /// The Node.js built-in modules, blocked as a class.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -408,6 +432,17 @@ impl Allowlist {
                 return Err(AllowlistError::Inconsistent(format!(
                     "a bundle of the kit (`{}`, …) is also a category or package bundle",
                     section.bundle
+                )));
+            }
+        }
+        for shim in &self.shims {
+            if let Some(missing) = std::iter::once(&shim.package)
+                .chain(&shim.with)
+                .find(|name| self.package(name).is_none())
+            {
+                return Err(AllowlistError::Inconsistent(format!(
+                    "shim `{}`: `{missing}` is not allowlisted",
+                    shim.global
                 )));
             }
         }

@@ -9,3 +9,4 @@ pub mod icon_sets;
 pub mod kit;
 pub mod manifest;
 pub mod plan;
+pub mod shims;

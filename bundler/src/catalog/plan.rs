@@ -22,6 +22,8 @@ pub struct BundleSpec {
     pub split_from: Option<SplitFrom>,
     /// One of the component kit's bundles.
     pub is_kit: bool,
+    /// It provides a browser API the preview lacks (a [`super::allowlist::Shim`]'s package).
+    pub is_shim: bool,
     /// Packages its code imports that other bundles register (the kit's radix, cva, sonner,
     /// React), each with that bundle: they are taken from there, never copied.
     pub shared: Vec<SharedPackage>,
@@ -56,12 +58,15 @@ pub struct BundlePlan {
     bundles: Vec<BundleSpec>,
 }
 
-/// A bundle's place in load order.
-fn rank(load: LoadStrategy, is_kit: bool, name: &str) -> (u8, String) {
-    let group = match (load, is_kit) {
-        (LoadStrategy::Always, _) => 0,
-        (_, false) => 1,
-        (_, true) => 2,
+/// A bundle's place in load order: the always-loaded ones, then the shims (a package may take
+/// the API a shim provides when it loads, as localforage takes `indexedDB`), then the others by
+/// name, then the kit's.
+fn rank(load: LoadStrategy, is_shim: bool, is_kit: bool, name: &str) -> (u8, String) {
+    let group = match (load, is_shim, is_kit) {
+        (LoadStrategy::Always, _, _) => 0,
+        (_, true, _) => 1,
+        (_, false, false) => 2,
+        (_, false, true) => 3,
     };
     (group, name.to_string())
 }
@@ -102,6 +107,12 @@ impl BundlePlan {
             .entry(allowlist.runtime.category.clone())
             .or_default()
             .push(allowlist.runtime.module.clone());
+        let shim_bundles: BTreeSet<String> = allowlist
+            .shims
+            .iter()
+            .filter_map(|shim| allowlist.package(&shim.package))
+            .map(|package| package.bundle_for(None))
+            .collect();
         let load_of = |name: &str| {
             allowlist
                 .categories
@@ -119,6 +130,7 @@ impl BundlePlan {
                     prerequisites: split_from.iter().map(|s| s.bundle.clone()).collect(),
                     split_from,
                     is_kit: false,
+                    is_shim: shim_bundles.contains(&name),
                     shared: Vec::new(),
                     name,
                     specifiers,
@@ -133,13 +145,14 @@ impl BundlePlan {
                     specifiers: modules.iter().map(|m| m.specifier()).collect(),
                     split_from: None,
                     is_kit: true,
+                    is_shim: false,
                     prerequisites: Vec::new(),
                     shared,
                     name,
                 });
             }
         }
-        bundles.sort_by_key(|b| rank(b.load, b.is_kit, &b.name));
+        bundles.sort_by_key(|b| rank(b.load, b.is_shim, b.is_kit, &b.name));
         let always: BTreeSet<String> = bundles
             .iter()
             .filter(|b| b.load == LoadStrategy::Always)
@@ -211,8 +224,8 @@ impl BundlePlan {
 
     fn rank_of(&self, name: &str) -> (u8, String) {
         match self.get(name) {
-            Some(b) => rank(b.load, b.is_kit, &b.name),
-            None => rank(LoadStrategy::OnImport, false, name),
+            Some(b) => rank(b.load, b.is_shim, b.is_kit, &b.name),
+            None => rank(LoadStrategy::OnImport, false, false, name),
         }
     }
 }
@@ -262,7 +275,9 @@ mod tests {
             "kit_resizable",
         ];
         assert_eq!(names[names.len() - kit.len()..], kit);
-        let middle = &names[1..names.len() - kit.len()];
+        // The in-memory IndexedDB loads before localforage, which takes `indexedDB` on load.
+        assert_eq!(names[1], "storage_indexeddb");
+        let middle = &names[2..names.len() - kit.len()];
         assert!(middle.windows(2).all(|w| w[0] < w[1]), "{middle:?}");
         assert_eq!(plan().always_loaded().collect::<Vec<_>>(), vec!["core"]);
     }

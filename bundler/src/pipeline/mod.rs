@@ -152,7 +152,7 @@ fn bundle_files(
         deps,
     )?;
     let imports = output::package_imports(std::mem::take(&mut scanned.packages));
-    let bundles = output::load_list(deps.allowlist, &imports);
+    let bundles = output::load_list(deps.allowlist, &imports, &scanned.shim_globals);
     let css = output::stylesheet(files, &scanned.order, &imports);
     Ok(BundleOutput {
         css,

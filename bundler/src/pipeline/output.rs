@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::PackageImport;
 use crate::catalog::allowlist::Allowlist;
 use crate::catalog::kit;
+use crate::catalog::shims;
 use crate::files::{FileKind, SourceFiles};
 use crate::imports::ImportedName;
 use crate::policy::ModuleTarget;
@@ -32,11 +33,24 @@ pub(super) fn package_imports(
         .collect()
 }
 
-/// The bundles to load before the app, in load order.
-pub(super) fn load_list(allowlist: &Allowlist, imports: &[PackageImport]) -> Vec<String> {
-    allowlist
-        .plan()
-        .load_list(imports.iter().map(|i| i.category.as_str()))
+/// The bundles to load before the app, in load order: those it imports from, and those of the
+/// shims it needs (`shim_globals`, or a package built on one).
+pub(super) fn load_list(
+    allowlist: &Allowlist,
+    imports: &[PackageImport],
+    shim_globals: &BTreeSet<String>,
+) -> Vec<String> {
+    let shim_bundles = shims::bundles(
+        allowlist,
+        shim_globals.iter().map(String::as_str),
+        imports.iter().map(|i| i.package.as_str()),
+    );
+    allowlist.plan().load_list(
+        imports
+            .iter()
+            .map(|i| i.category.as_str())
+            .chain(shim_bundles.iter().map(String::as_str)),
+    )
 }
 
 /// Tailwind CSS for the app's scripts (in `order`) and the kit components it imports, whose

@@ -9,6 +9,7 @@ use swc_core::ecma::transforms::base::resolver;
 
 use super::worker::internal_error;
 use crate::catalog::dependencies::Dependencies;
+use crate::catalog::shims;
 use crate::component::{entry_exports, EntryExports};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{FileKind, SourceFiles};
@@ -88,6 +89,8 @@ pub(super) struct Scan {
     pub entry_exports: EntryExports,
     pub analysed: HashMap<String, Analysed>,
     pub packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>>,
+    /// The globals of shims the app's files use (`indexedDB`).
+    pub shim_globals: BTreeSet<String>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -106,6 +109,7 @@ pub(super) fn scan(
     let mut seen = BTreeSet::from([entry.to_string()]);
     let mut packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>> = BTreeMap::new();
     let mut exports = EntryExports::default();
+    let mut shim_globals = BTreeSet::new();
 
     // Breadth-first from the entry: only files the app reaches are bundled.
     while let Some(path) = queue.pop_front() {
@@ -128,6 +132,11 @@ pub(super) fn scan(
                     if path == entry {
                         exports = entry_exports(&script.resolved.module);
                     }
+                    shim_globals.extend(
+                        shims::globals_used(deps.allowlist, &script.resolved.module)
+                            .into_iter()
+                            .map(str::to_string),
+                    );
                     for next in script.local_files() {
                         if seen.insert(next.clone()) {
                             queue.push_back(next.clone());
@@ -191,6 +200,7 @@ pub(super) fn scan(
         entry_exports: exports,
         analysed,
         packages,
+        shim_globals,
         warnings: diagnostics,
     })
 }
