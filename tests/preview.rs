@@ -349,6 +349,18 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "varColor": "rgb(1, 2, 3)",
         })
     );
+    assert_eq!(
+        tailwind["v4"],
+        json!({
+            "leading": ["14px", "24px"],
+            "before": "\"✓\"",
+            "dataDisabled": "0.5",
+            "animation": ["enter", "0.15s"],
+            // Tailwind v4's gray-400.
+            "placeholder": "oklch(0.707 0.022 261.325)",
+            "ringInset": true,
+        })
+    );
     let timing = out["timing"].as_array().unwrap();
     assert_eq!(timing.len(), 10, "every timed load rendered");
     assert_eq!(

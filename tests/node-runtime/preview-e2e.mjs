@@ -101,6 +101,10 @@ await load({
     '      <img id="avatar" className="rounded flex-shrink-0 blur z-[60] relative" alt="" />',
     '      <p id="note" className="rounded-l overflow-ellipsis flex-grow">Tailwind 3 names</p>',
     '      <div id="varbox" className="w-(--box-width) bg-(--box-color)" style={{ "--box-width": "123px", "--box-color": "rgb(1, 2, 3)" } as React.CSSProperties} />',
+    '      <p id="leading" className="text-sm/6">Tailwind 4 names</p>',
+    '      <p id="check" className="before:content-[\'✓\'] data-disabled:opacity-50" data-disabled="">done</p>',
+    '      <div id="enter" className="animate-in fade-in-0 zoom-in-95 slide-in-from-top-2">shadcn animation</div>',
+    '      <input id="field" className="placeholder-gray-400 ring-1 ring-inset" placeholder="Name" />',
     '    </div>',
     '  );',
     '}',
@@ -135,6 +139,21 @@ out.checks.tailwind = await frame().evaluate(() => {
         grow: note.flexGrow,
         varWidth: getComputedStyle(document.getElementById('varbox')).width,
         varColor: getComputedStyle(document.getElementById('varbox')).backgroundColor,
+      };
+    })(),
+    // Tailwind 4 and tailwindcss-animate names that shadcn/ui and newer models write.
+    v4: (() => {
+      const leading = getComputedStyle(document.getElementById('leading'));
+      const check = document.getElementById('check');
+      const enter = getComputedStyle(document.getElementById('enter'));
+      const field = document.getElementById('field');
+      return {
+        leading: [leading.fontSize, leading.lineHeight],
+        before: getComputedStyle(check, '::before').content,
+        dataDisabled: getComputedStyle(check).opacity,
+        animation: [enter.animationName, enter.animationDuration],
+        placeholder: getComputedStyle(field, '::placeholder').color,
+        ringInset: getComputedStyle(field).boxShadow.includes('inset'),
       };
     })(),
   };

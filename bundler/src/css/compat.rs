@@ -2,8 +2,9 @@
 //! generated apps and shadcn/ui code use all the time: `size-4`, a bare `shadow`,
 //! `outline-none` with its Tailwind 3 meaning (a transparent outline that keeps focus rings
 //! visible in forced-colors mode), bare `rounded`, `flex-shrink-0`, `flex-grow`, `blur`,
-//! `overflow-ellipsis`, arbitrary `z-[60]`, and a few Tailwind 4 names encre-css lacks
-//! (`rounded-4xl`, `wrap-break-word`, `scheme-dark`, …). Registered as encre-css plugins, so
+//! `overflow-ellipsis`, arbitrary `z-[60]`, `ring-inset`, `placeholder-gray-400`, and a few
+//! Tailwind 4 names encre-css lacks (`rounded-4xl`, `wrap-break-word`, `scheme-dark`, the line
+//! heights of `text-sm/6`, …). Registered as encre-css plugins, so
 //! variants (`hover:`, `[&_svg]:`) work on them like on any utility.
 
 use encre_css::prelude::build_plugin::*;
@@ -185,6 +186,120 @@ variable_utilities! {
     VAR_Z: "z" => ["z-index"],
 }
 
+/// Tailwind 3's `ring-inset`: the element's ring drawn inside its border. encre-css's `ring-<n>`
+/// leave no place for it in the ring's shadow, so this draws that shadow inset (a `focus:ring-2`
+/// rule still draws its ring outside). encre-css writes its own rules after this one, so the
+/// selector carries `[class]` to outweigh `.ring-1`.
+const RING_INSET: StaticPlugin = Plugin::Functional(Functional {
+    namespace: "ring",
+    can_handle: |context| matches!(context.modifier, Modifier::Builtin { value: "inset", .. }),
+    handle: |context| {
+        generate_at_rules(context, |context| {
+            generate_class(
+                context,
+                |context| {
+                    context.buffer.line("box-shadow: var(--en-inset-shadow, 0 0 #0000), var(--en-inset-ring-shadow, 0 0 #0000), var(--en-ring-offset-shadow, 0 0 #0000), inset var(--en-ring-shadow, 0 0 #0000), var(--en-shadow, 0 0 #0000);");
+                },
+                "[class]",
+            );
+        });
+    },
+});
+
+/// `text-sm/6`, `text-lg/relaxed`, `text-base/[1.7]`: a font size with its line height (a
+/// spacing step, a named leading, or an arbitrary value). encre-css gives a class to the
+/// longest name it knows, `text-sm`, so there is one plugin per size, taking `/<leading>`.
+fn leading(value: &str) -> Option<String> {
+    let leading = value.strip_prefix('/')?;
+    let named = match leading {
+        "none" => "1",
+        "tight" => "1.25",
+        "snug" => "1.375",
+        "normal" => "1.5",
+        "relaxed" => "1.625",
+        "loose" => "2",
+        _ => "",
+    };
+    if !named.is_empty() {
+        return Some(named.to_string());
+    }
+    if let Some(inner) = leading.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+        let plain = !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".%-".contains(c));
+        return plain.then(|| inner.to_string());
+    }
+    let steps: f64 = leading.parse().ok()?;
+    Some(format!("{}rem", steps * 0.25))
+}
+
+fn has_leading(context: &ContextCanHandle) -> bool {
+    matches!(context.modifier, Modifier::Builtin { value, .. } if leading(value).is_some())
+}
+
+macro_rules! font_sizes_with_leading {
+    ($($name:ident: $namespace:literal => $size:literal),+ $(,)?) => {
+        $(
+            const $name: StaticPlugin = Plugin::Functional(Functional {
+                namespace: $namespace,
+                can_handle: has_leading,
+                handle: |context| {
+                    if let Modifier::Builtin { value, .. } = context.modifier {
+                        if let Some(line_height) = leading(value) {
+                            generate_wrapper(context, |context| {
+                                context.buffer.line(format_args!("font-size: {};", $size));
+                                context.buffer.line(format_args!("line-height: {line_height};"));
+                            });
+                        }
+                    }
+                },
+            });
+        )+
+        /// Every `text-<size>/<leading>`.
+        const TEXT_WITH_LEADING: &[&StaticPlugin] = &[$(&$name),+];
+    };
+}
+
+font_sizes_with_leading! {
+    TEXT_XS: "text-xs" => "0.75rem",
+    TEXT_SM: "text-sm" => "0.875rem",
+    TEXT_BASE: "text-base" => "1rem",
+    TEXT_LG: "text-lg" => "1.125rem",
+    TEXT_XL: "text-xl" => "1.25rem",
+    TEXT_2XL: "text-2xl" => "1.5rem",
+    TEXT_3XL: "text-3xl" => "1.875rem",
+    TEXT_4XL: "text-4xl" => "2.25rem",
+    TEXT_5XL: "text-5xl" => "3rem",
+    TEXT_6XL: "text-6xl" => "3.75rem",
+    TEXT_7XL: "text-7xl" => "4.5rem",
+    TEXT_8XL: "text-8xl" => "6rem",
+    TEXT_9XL: "text-9xl" => "8rem",
+}
+
+/// Tailwind 3's `placeholder-gray-400` (Tailwind 4 writes `placeholder:text-gray-400`).
+const PLACEHOLDER_COLOR: StaticPlugin = Plugin::Functional(Functional {
+    namespace: "placeholder",
+    can_handle: |context| {
+        matches!(context.modifier, Modifier::Builtin { value, .. }
+            if color::get(context.config, value).is_some())
+    },
+    handle: |context| {
+        if let Modifier::Builtin { value, .. } = context.modifier {
+            if let Some(color) = color::get(context.config, value) {
+                let color = color.into_owned();
+                generate_at_rules(context, |context| {
+                    generate_class(
+                        context,
+                        |context| context.buffer.line(format_args!("color: {color};")),
+                        "::placeholder",
+                    );
+                });
+            }
+        }
+    },
+});
+
 /// Adds the Tailwind 3 names to `config`.
 pub fn register(config: &mut encre_css::Config) {
     for plugin in [
@@ -197,7 +312,12 @@ pub fn register(config: &mut encre_css::Config) {
         &BARE_FILTERS,
         &SINGLE_DECLARATIONS,
         &Z_ARBITRARY,
+        &RING_INSET,
+        &PLACEHOLDER_COLOR,
     ] {
+        config.register_plugin(plugin);
+    }
+    for plugin in TEXT_WITH_LEADING {
         config.register_plugin(plugin);
     }
     for plugin in VARIABLE_UTILITIES {
@@ -225,6 +345,24 @@ mod tests {
             !css.contains("not-a-var"),
             "only custom properties are read"
         );
+    }
+
+    #[test]
+    fn leading_modifiers_ring_inset_and_placeholder_colors() {
+        let css = crate::css::stylesheet([
+            r#"<input className="text-sm/6 md:text-lg/relaxed text-base/[1.7] ring-1 ring-inset placeholder-gray-400 focus:placeholder-primary text-sm/bogus" />"#,
+        ]);
+        for expected in [
+            ".text-sm\\/6 {\n  font-size: 0.875rem;\n  line-height: 1.5rem;\n}",
+            ".md\\:text-lg\\/relaxed {\n    font-size: 1.125rem;\n    line-height: 1.625;",
+            ".text-base\\/\\[1\\.7\\] {\n  font-size: 1rem;\n  line-height: 1.7;\n}",
+            ".ring-inset[class] {\n  box-shadow: var(--en-inset-shadow, 0 0 #0000), var(--en-inset-ring-shadow, 0 0 #0000), var(--en-ring-offset-shadow, 0 0 #0000), inset var(--en-ring-shadow",
+            ".placeholder-gray-400::placeholder {\n  color: oklch(",
+            ".focus\\:placeholder-primary:focus::placeholder {\n  color: var(--primary);",
+        ] {
+            assert!(css.contains(expected), "{expected}\nnot in\n{css}");
+        }
+        assert!(!css.contains("bogus"));
     }
 
     #[test]

@@ -151,6 +151,9 @@ fn utilities_config() -> encre_css::Config {
     let mut config = encre_css::Config::default();
     config.preflight = encre_css::Preflight::new_none();
     super::compat::register(&mut config);
+    super::animate::register(&mut config);
+    super::variants::register(&mut config);
+    config.scanner = super::scanner::scanner();
     config.register_plugin(&RADIUS);
     for token in TOKENS {
         config.theme.colors.add(*token, format!("var(--{token})"));
