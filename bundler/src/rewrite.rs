@@ -84,7 +84,51 @@ impl SourceRewriter<'_> {
     }
 }
 
+impl SourceRewriter<'_> {
+    /// A `require("dep:…")` the app wrote itself (not one the module transform makes of an
+    /// `import`).
+    fn is_app_require_of_dependency(&self, call: &CallExpr) -> bool {
+        let Callee::Expr(callee) = &call.callee else {
+            return false;
+        };
+        let is_require = matches!(&**callee, Expr::Ident(i) if &*i.sym == "require" && i.ctxt == self.unresolved);
+        is_require
+            && matches!(call.args.first().map(|a| &*a.expr),
+                Some(Expr::Lit(Lit::Str(s))) if s.value.to_string_lossy().starts_with(DEPENDENCY_PREFIX))
+    }
+}
+
 impl VisitMut for SourceRewriter<'_> {
+    // The app's own `require("clsx")` means CommonJS: `require.cjs` (the module runtime) gives
+    // it what CommonJS would, the package's default export with its named ones on it.
+    fn visit_mut_expr(&mut self, expr: &mut Expr) {
+        expr.visit_mut_children_with(self);
+        let Expr::Call(call) = expr else { return };
+        if !self.is_app_require_of_dependency(call) {
+            return;
+        }
+        let span = call.span;
+        let inner = std::mem::replace(expr, Expr::Invalid(Invalid { span }));
+        let cjs = MemberExpr {
+            span: DUMMY_SP,
+            obj: Box::new(Expr::Ident(Ident::new(
+                "require".into(),
+                DUMMY_SP,
+                self.unresolved,
+            ))),
+            prop: MemberProp::Ident(IdentName::new("cjs".into(), DUMMY_SP)),
+        };
+        *expr = Expr::Call(CallExpr {
+            span,
+            callee: Callee::Expr(Box::new(Expr::Member(cjs))),
+            args: vec![ExprOrSpread {
+                spread: None,
+                expr: Box::new(inner),
+            }],
+            ..Default::default()
+        });
+    }
+
     fn visit_mut_import_decl(&mut self, decl: &mut ImportDecl) {
         self.rewrite(&mut decl.src);
     }

@@ -29,6 +29,18 @@
     exports.default = value;
     module.exports = exports;
   };
+  // `require("pkg")` as the app wrote it: what CommonJS gives, the package's default export
+  // when it is a function or an object (clsx's function, React's object), with the named
+  // exports reachable on it too; else the namespace (uuid, which has no default).
+  load.cjs = function (ns) {
+    var value = ns && ns.default;
+    if (value === null || (typeof value !== "function" && typeof value !== "object")) return ns;
+    return new Proxy(value, {
+      get: function (target, key) {
+        return key in target ? target[key] : ns[key];
+      },
+    });
+  };
   // A package whose icons travel with the app (see icon_sets.rs): its machinery from the
   // prebuilt bundle, plus one component per icon the app imports, made by the package's factory
   // (found on `host`: the package itself, or the one that provides it).
