@@ -18,6 +18,7 @@ mod globals;
 mod guards;
 mod imports;
 mod link;
+mod moved_exports;
 mod parse;
 mod pipeline;
 mod policy;

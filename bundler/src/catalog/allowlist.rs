@@ -175,6 +175,12 @@ pub struct Package {
     /// no brand logos: say where they are).
     #[serde(default)]
     pub export_hint: Option<String>,
+    /// Names the package no longer exports that generated code still imports (lucide's brand
+    /// logos), each served by an export of another allowlisted package, written
+    /// `"<specifier>#<export>"` (`"react-icons/fa#FaGithub"`): the import is rewritten to it, with
+    /// an `import-aliased` warning.
+    #[serde(default)]
+    pub moved_exports: BTreeMap<String, String>,
     /// Give each subpath a bundle of its own (`<category>_<subpath>`), for packages whose
     /// subpaths are large and independent (react-icons: one set per bundle, not 40 MB at once).
     #[serde(default)]
@@ -433,6 +439,21 @@ impl Allowlist {
                     "a bundle of the kit (`{}`, …) is also a category or package bundle",
                     section.bundle
                 )));
+            }
+        }
+        for package in &self.packages {
+            for (name, target) in &package.moved_exports {
+                let served = target.split_once('#').is_some_and(|(specifier, export)| {
+                    !export.is_empty()
+                        && matches!(self.classify(specifier), SpecifierClass::Allowed { .. })
+                });
+                if !served {
+                    return Err(AllowlistError::Inconsistent(format!(
+                        "`{}`: moved export `{name}` → `{target}` names no allowlisted \
+                         `<specifier>#<export>`",
+                        package.name
+                    )));
+                }
             }
         }
         for shim in &self.shims {

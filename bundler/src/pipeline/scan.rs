@@ -220,6 +220,8 @@ pub(super) fn analyse_script(
     }
     // After the depth guard: finding the globals walks the whole tree.
     crate::globals::bind_script_globals(&mut parsed.module);
+    // Before the imports are judged: a moved name is judged where it is served from.
+    let moved = crate::moved_exports::substitute(&mut parsed.module, deps.allowlist);
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
     let program =
@@ -229,6 +231,10 @@ pub(super) fn analyse_script(
     };
     let found = collect_imports(&module, unresolved_mark);
     let mut diagnostics = policy::check_patterns(&module, unresolved_mark, locator);
+    diagnostics.extend(moved.iter().map(|m| match locator.locate(m.span) {
+        Some((location, frame)) => m.warning().at(location, Some(frame)),
+        None => m.warning(),
+    }));
     diagnostics.extend(policy::judge_computed_imports(&found.computed, locator));
     let (accepted, import_diagnostics) =
         policy::judge_imports(deps.allowlist, files, path, &found.records, locator);
