@@ -170,6 +170,13 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "again": { "visits": "Visits: 2", "notes": 2 },
         })
     );
+    let opacity = &checks["legacyOpacity"];
+    assert_eq!(opacity["overlay"], "oklab(0 0 0 / 0.5)", "{opacity}");
+    assert_eq!(opacity["solid"], "oklab(0 0 0)", "{opacity}");
+    assert!(
+        opacity["text"].as_str().unwrap().ends_with(" / 0.75)"),
+        "text-opacity-75 scales the white text: {opacity}"
+    );
     let sidebar = &checks["kitSidebar"];
     assert_eq!(
         sidebar["mobileItems"],

@@ -711,6 +711,27 @@ out.checks.indexedDB = {
   })),
 };
 
+// Tailwind 3's separate opacity utilities: an overlay written `bg-black bg-opacity-50` is half
+// see-through, not solid black; a color without one keeps its own.
+await load({
+  'App.tsx': [
+    'export default function App() {',
+    '  return (',
+    '    <div>',
+    '      <div id="overlay" className="fixed inset-0 bg-black bg-opacity-50" />',
+    '      <p id="solid" className="bg-black text-white text-opacity-75">Modal</p>',
+    '    </div>',
+    '  );',
+    '}',
+    '',
+  ].join('\n'),
+});
+out.checks.legacyOpacity = await frame().evaluate(() => ({
+  overlay: getComputedStyle(document.getElementById('overlay')).backgroundColor,
+  solid: getComputedStyle(document.getElementById('solid')).backgroundColor,
+  text: getComputedStyle(document.getElementById('solid')).color,
+}));
+
 // shadcn's newer small components: the spinner shows while creating, the group and the
 // keyboard hints are there.
 await load(readApp(join(fixturesDir, 'ok-kit-new-components')));

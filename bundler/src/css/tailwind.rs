@@ -153,6 +153,7 @@ fn utilities_config() -> encre_css::Config {
     super::compat::register(&mut config);
     super::animate::register(&mut config);
     super::variants::register(&mut config);
+    super::legacy_opacity::register(&mut config);
     config.scanner = super::scanner::scanner();
     config.register_plugin(&RADIUS);
     for token in TOKENS {
@@ -184,6 +185,7 @@ pub fn stylesheet<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
     if uses_tokens && utilities.contains("prefers-color-scheme: dark") {
         utilities = encre_css::generate(sources.iter().copied(), &UTILITIES_DARK_CLASS);
     }
+    let utilities = super::legacy_opacity::apply(utilities, &sources);
     // Preflight, then the theme (its base layer must follow the preflight's `border: 0 solid`),
     // then the utilities, which win by coming last.
     let theme = if uses_tokens { THEME } else { "" };
