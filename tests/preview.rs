@@ -177,6 +177,11 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         opacity["text"].as_str().unwrap().ends_with(" / 0.75)"),
         "text-opacity-75 scales the white text: {opacity}"
     );
+    let gradient = opacity["gradient"].as_str().unwrap();
+    assert!(
+        gradient.contains(" 10%") && gradient.contains(" 90%"),
+        "from-10% and to-90% place the stops: {gradient}"
+    );
     let sidebar = &checks["kitSidebar"];
     assert_eq!(
         sidebar["mobileItems"],

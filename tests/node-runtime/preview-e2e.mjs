@@ -720,6 +720,7 @@ await load({
     '    <div>',
     '      <div id="overlay" className="fixed inset-0 bg-black bg-opacity-50" />',
     '      <p id="solid" className="bg-black text-white text-opacity-75">Modal</p>',
+    '      <div id="grad" className="h-2 bg-gradient-to-r from-sky-500 from-10% to-emerald-500 to-90%" />',
     '    </div>',
     '  );',
     '}',
@@ -730,6 +731,7 @@ out.checks.legacyOpacity = await frame().evaluate(() => ({
   overlay: getComputedStyle(document.getElementById('overlay')).backgroundColor,
   solid: getComputedStyle(document.getElementById('solid')).backgroundColor,
   text: getComputedStyle(document.getElementById('solid')).color,
+  gradient: getComputedStyle(document.getElementById('grad')).backgroundImage,
 }));
 
 // shadcn's newer small components: the spinner shows while creating, the group and the

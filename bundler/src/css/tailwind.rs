@@ -154,6 +154,7 @@ fn utilities_config() -> encre_css::Config {
     super::animate::register(&mut config);
     super::variants::register(&mut config);
     super::legacy_opacity::register(&mut config);
+    super::gradient_positions::register(&mut config);
     config.scanner = super::scanner::scanner();
     config.register_plugin(&RADIUS);
     for token in TOKENS {
@@ -186,6 +187,7 @@ pub fn stylesheet<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
         utilities = encre_css::generate(sources.iter().copied(), &UTILITIES_DARK_CLASS);
     }
     let utilities = super::legacy_opacity::apply(utilities, &sources);
+    let utilities = super::gradient_positions::apply(utilities, &sources);
     // Preflight, then the theme (its base layer must follow the preflight's `border: 0 solid`),
     // then the utilities, which win by coming last.
     let theme = if uses_tokens { THEME } else { "" };
