@@ -182,6 +182,17 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
         gradient.contains(" 10%") && gradient.contains(" 90%"),
         "from-10% and to-90% place the stops: {gradient}"
     );
+    assert_eq!(
+        opacity["fade"][0], "oklab(0 0 0 / 0.3)",
+        "bg-black/[.3]: {opacity}"
+    );
+    assert!(
+        opacity["fade"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("linear-gradient(rgb(0, 0, 0) 50%"),
+        "mask-b-from-50%: {opacity}"
+    );
     let sidebar = &checks["kitSidebar"];
     assert_eq!(
         sidebar["mobileItems"],

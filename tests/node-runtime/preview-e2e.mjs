@@ -721,6 +721,7 @@ await load({
     '      <div id="overlay" className="fixed inset-0 bg-black bg-opacity-50" />',
     '      <p id="solid" className="bg-black text-white text-opacity-75">Modal</p>',
     '      <div id="grad" className="h-2 bg-gradient-to-r from-sky-500 from-10% to-emerald-500 to-90%" />',
+    '      <div id="fade" className="h-2 bg-black/[.3] mask-b-from-50%" />',
     '    </div>',
     '  );',
     '}',
@@ -732,6 +733,10 @@ out.checks.legacyOpacity = await frame().evaluate(() => ({
   solid: getComputedStyle(document.getElementById('solid')).backgroundColor,
   text: getComputedStyle(document.getElementById('solid')).color,
   gradient: getComputedStyle(document.getElementById('grad')).backgroundImage,
+  fade: [
+    getComputedStyle(document.getElementById('fade')).backgroundColor,
+    getComputedStyle(document.getElementById('fade')).maskImage,
+  ],
 }));
 
 // shadcn's newer small components: the spinner shows while creating, the group and the

@@ -300,6 +300,113 @@ const PLACEHOLDER_COLOR: StaticPlugin = Plugin::Functional(Functional {
     },
 });
 
+/// A color with an arbitrary opacity, `red-500/[.3]` or `white/[80%]`: the color mixed with
+/// transparent (encre-css takes only `/30`).
+fn color_with_arbitrary_opacity(config: &encre_css::Config, value: &str) -> Option<String> {
+    let (color, opacity) = value.split_once("/[")?;
+    let opacity = opacity.strip_suffix(']')?;
+    let percent = match opacity.strip_suffix('%') {
+        Some(p) => p.parse::<f64>().ok()?,
+        None => opacity.parse::<f64>().ok()? * 100.0,
+    };
+    if !(0.0..=100.0).contains(&percent) {
+        return None;
+    }
+    let color = color::get(config, color)?;
+    Some(format!(
+        "color-mix(in oklab, {color} {percent}%, transparent)"
+    ))
+}
+
+macro_rules! arbitrary_opacity_colors {
+    ($($name:ident: $namespace:literal => $property:literal),+ $(,)?) => {
+        $(
+            const $name: StaticPlugin = Plugin::Functional(Functional {
+                namespace: $namespace,
+                can_handle: |context| {
+                    matches!(context.modifier, Modifier::Builtin { value, .. }
+                        if color_with_arbitrary_opacity(context.config, value).is_some())
+                },
+                handle: |context| {
+                    if let Modifier::Builtin { value, .. } = context.modifier {
+                        if let Some(color) = color_with_arbitrary_opacity(context.config, value) {
+                            generate_wrapper(context, |context| {
+                                context.buffer.line(format_args!("{}: {color};", $property));
+                            });
+                        }
+                    }
+                },
+            });
+        )+
+        /// Every `<utility>-<color>/[opacity]`.
+        const ARBITRARY_OPACITY_COLORS: &[&StaticPlugin] = &[$(&$name),+];
+    };
+}
+
+arbitrary_opacity_colors! {
+    BG_ARBITRARY_OPACITY: "bg" => "background-color",
+    TEXT_ARBITRARY_OPACITY: "text" => "color",
+    BORDER_ARBITRARY_OPACITY: "border" => "border-color",
+}
+
+/// Tailwind 4's edge masks, one edge at a time: `mask-b-from-50%` fades the element out towards
+/// its bottom from half its height, `mask-t-to-80%` sets where the fade ends; `mask-none`.
+/// (Tailwind composes several edges into one mask; here the last edge class wins.)
+fn mask_edge(value: &str) -> Option<(&'static str, &'static str, String)> {
+    let (edge, rest) = value.split_once('-')?;
+    let (direction, variable) = match edge {
+        "t" => ("to top", "t"),
+        "b" => ("to bottom", "b"),
+        "l" => ("to left", "l"),
+        "r" => ("to right", "r"),
+        _ => return None,
+    };
+    let (end, amount) = rest.split_once('-')?;
+    let percent: u8 = amount
+        .strip_suffix('%')?
+        .parse()
+        .ok()
+        .filter(|n| *n <= 100)?;
+    let end = match end {
+        "from" => "from",
+        "to" => "to",
+        _ => return None,
+    };
+    Some((
+        direction,
+        variable,
+        format!("--en-mask-{variable}-{end}: {percent}%;"),
+    ))
+}
+
+const MASK_EDGES: StaticPlugin = Plugin::Functional(Functional {
+    namespace: "mask",
+    can_handle: |context| matches!(context.modifier, Modifier::Builtin { value, .. } if mask_edge(value).is_some()),
+    handle: |context| {
+        if let Modifier::Builtin { value, .. } = context.modifier {
+            if let Some((direction, edge, variable)) = mask_edge(value) {
+                let image = format!(
+                    "linear-gradient({direction}, black var(--en-mask-{edge}-from, 0%), transparent var(--en-mask-{edge}-to, 100%))"
+                );
+                generate_wrapper(context, |context| {
+                    context.buffer.line(variable.as_str());
+                    context
+                        .buffer
+                        .line(format_args!("-webkit-mask-image: {image};"));
+                    context.buffer.line(format_args!("mask-image: {image};"));
+                });
+            }
+        }
+    },
+});
+
+const MASK_NONE: StaticPlugin = Plugin::ListProperties(ListProperties {
+    props: map! {
+        "mask-none" => &["-webkit-mask-image: none;", "mask-image: none;"],
+    },
+    ..ListProperties::default()
+});
+
 /// Adds the Tailwind 3 names to `config`.
 pub fn register(config: &mut encre_css::Config) {
     for plugin in [
@@ -317,7 +424,12 @@ pub fn register(config: &mut encre_css::Config) {
     ] {
         config.register_plugin(plugin);
     }
-    for plugin in TEXT_WITH_LEADING {
+    for plugin in TEXT_WITH_LEADING
+        .iter()
+        .chain(ARBITRARY_OPACITY_COLORS)
+        .copied()
+        .chain([&MASK_EDGES, &MASK_NONE])
+    {
         config.register_plugin(plugin);
     }
     for plugin in VARIABLE_UTILITIES {
@@ -363,6 +475,24 @@ mod tests {
             assert!(css.contains(expected), "{expected}\nnot in\n{css}");
         }
         assert!(!css.contains("bogus"));
+    }
+
+    #[test]
+    fn arbitrary_opacities_and_edge_masks() {
+        let css = crate::css::stylesheet([
+            r#"<div className="bg-red-500/[.3] text-white/[80%] hover:border-black/[0.5] mask-b-from-50% mask-b-to-90% mask-none bg-red-500/[3]" />"#,
+        ]);
+        for expected in [
+            ".bg-red-500\\/\\[\\.3\\] {\n  background-color: color-mix(in oklab, oklch(63.7% .237 25.331) 30%, transparent);",
+            ".text-white\\/\\[80\\%\\] {\n  color: color-mix(in oklab, #fff 80%, transparent);",
+            "border-color: color-mix(in oklab, #000 50%, transparent);",
+            ".mask-b-from-50\\% {\n  --en-mask-b-from: 50%;\n  -webkit-mask-image: linear-gradient(to bottom, black var(--en-mask-b-from, 0%), transparent var(--en-mask-b-to, 100%));",
+            ".mask-b-to-90\\% {\n  --en-mask-b-to: 90%;",
+            ".mask-none {\n  -webkit-mask-image: none;",
+        ] {
+            assert!(css.contains(expected), "{expected}\nnot in\n{css}");
+        }
+        assert!(!css.contains("\\[3\\]"), "an opacity over 1 is not one");
     }
 
     #[test]
