@@ -171,8 +171,67 @@ pub fn register(config: &mut encre_css::Config) {
     }
 }
 
+/// The timing utilities that also time tailwindcss-animate's animations: a class with the
+/// name, the transition property encre-css writes, and the animation property it also sets.
+const TIMINGS: &[(&str, &str, &str)] = &[
+    ("duration-", "transition-duration", "animation-duration"),
+    ("delay-", "transition-delay", "animation-delay"),
+    (
+        "ease-",
+        "transition-timing-function",
+        "animation-timing-function",
+    ),
+];
+
+/// In an app that animates with `animate-in` / `animate-out`, `duration-200` (and `delay-*`,
+/// `ease-*`) time the animation as well as transitions, as the plugin makes them: shadcn's
+/// dialogs write `duration-200` next to `animate-in`.
+pub fn apply(utilities: String, sources: &[&str]) -> String {
+    let animates = sources
+        .iter()
+        .any(|s| s.contains("animate-in") || s.contains("animate-out"));
+    if !animates {
+        return utilities;
+    }
+    let mut out = String::with_capacity(utilities.len() + 256);
+    let mut selector = "";
+    for line in utilities.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.ends_with('{') && !trimmed.starts_with('@') {
+            selector = trimmed;
+        }
+        out.push_str(line);
+        out.push('\n');
+        for (class, transition, animation) in TIMINGS {
+            if let Some(value) = trimmed.strip_prefix(&format!("{transition}: ")) {
+                if selector.contains(class) {
+                    let indent = &line[..line.len() - trimmed.len()];
+                    out.push_str(&format!("{indent}{animation}: {value}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn durations_time_the_animations_of_an_app_that_animates() {
+        let css = crate::css::stylesheet([
+            r#"<div className="data-[state=open]:animate-in duration-200 delay-75 ease-out" />"#,
+        ]);
+        for expected in [
+            "transition-duration: 200ms;\n  animation-duration: 200ms;",
+            "animation-delay: 75ms;",
+            "animation-timing-function: ",
+        ] {
+            assert!(css.contains(expected), "{expected}\nnot in\n{css}");
+        }
+        let plain = crate::css::stylesheet([r#"<div className="transition duration-200" />"#]);
+        assert!(!plain.contains("animation-duration"));
+    }
+
     #[test]
     fn shadcn_enter_and_exit_animations() {
         let css = crate::css::stylesheet([

@@ -188,6 +188,7 @@ pub fn stylesheet<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
     }
     let utilities = super::legacy_opacity::apply(utilities, &sources);
     let utilities = super::gradient_positions::apply(utilities, &sources);
+    let utilities = super::animate::apply(utilities, &sources);
     // Preflight, then the theme (its base layer must follow the preflight's `border: 0 solid`),
     // then the utilities, which win by coming last.
     let theme = if uses_tokens { THEME } else { "" };
