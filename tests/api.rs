@@ -178,7 +178,7 @@ async fn raw_tsx_rejections_and_bad_bodies_get_their_status() {
 
     let rejected = post_json(
         &base,
-        &json!({ "files": { "App.tsx": "import fs from 'fs';\nimport { Github } from 'lucide-react';\nexport default () => <Github />;\n" } }),
+        &json!({ "files": { "App.tsx": "import fs from 'fs';\nimport { Logout } from 'lucide-react';\nexport default () => <Logout />;\n" } }),
     )
     .await;
     assert_eq!(rejected.status(), StatusCode::UNPROCESSABLE_ENTITY);
