@@ -24,6 +24,10 @@ pub(super) struct AnalysedScript {
     pub resolved: ResolvedModule,
     /// Accepted imports with their targets, in source order (so linking order is deterministic).
     pub accepted: Vec<(ImportRecord, ModuleTarget)>,
+    /// Indexes into `accepted` of imports whose names are all used as types only
+    /// (`import { CarouselApi } from …` without `type`): stripped with the types, they load
+    /// nothing.
+    pub erased: BTreeSet<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -142,8 +146,9 @@ pub(super) fn scan(
                             queue.push_back(next.clone());
                         }
                     }
-                    for (record, target) in &script.accepted {
-                        if matches!(target, ModuleTarget::File(_)) {
+                    for (index, (record, target)) in script.accepted.iter().enumerate() {
+                        if matches!(target, ModuleTarget::File(_)) || script.erased.contains(&index)
+                        {
                             continue;
                         }
                         packages
@@ -239,9 +244,22 @@ pub(super) fn analyse_script(
     let (accepted, import_diagnostics) =
         policy::judge_imports(deps.allowlist, files, path, &found.records, locator);
     diagnostics.extend(import_diagnostics);
+    let used = crate::value_refs::value_references(&module);
+    let erased = accepted
+        .iter()
+        .enumerate()
+        .filter(|(_, (record, _))| {
+            !record.bindings.is_empty()
+                && record
+                    .bindings
+                    .iter()
+                    .all(|b| b.local.as_ref().is_some_and(|local| !used.contains(local)))
+        })
+        .map(|(index, _)| index)
+        .collect();
     if let Some(manifest) = deps.manifest {
         diagnostics.extend(policy::judge_imported_names(
-            &module,
+            &used,
             &accepted,
             manifest,
             deps.allowlist,
@@ -257,6 +275,7 @@ pub(super) fn analyse_script(
             top_level_mark,
         },
         accepted,
+        erased,
         diagnostics,
     })
 }

@@ -8,8 +8,10 @@
 mod cases;
 pub mod rules;
 
+use std::collections::HashSet;
+
 use swc_core::common::{Mark, Span, SyntaxContext};
-use swc_core::ecma::ast::{Expr, Module};
+use swc_core::ecma::ast::{Expr, Id, Module};
 use swc_core::ecma::visit::{Visit, VisitWith};
 
 use crate::catalog::allowlist::{Allowlist, SpecifierClass};
@@ -171,14 +173,15 @@ pub fn judge_imports(
 }
 
 /// Checks the names imported from packages against their exports in the manifest.
+/// `used`: the module's value references (`crate::value_refs`); names used only as types are
+/// not checked.
 pub fn judge_imported_names(
-    module: &Module,
+    used: &HashSet<Id>,
     accepted: &[(ImportRecord, ModuleTarget)],
     manifest: &Manifest,
     allowlist: &Allowlist,
     locator: &Locator,
 ) -> Vec<Diagnostic> {
-    let used = crate::value_refs::value_references(module);
     accepted
         .iter()
         .filter_map(|(record, target)| match target {
@@ -186,7 +189,7 @@ pub fn judge_imported_names(
             ModuleTarget::File(_) => None,
         })
         .flat_map(|(record, key)| {
-            let mut found = rules::unknown_export::check(record, key, manifest, allowlist, &used);
+            let mut found = rules::unknown_export::check(record, key, manifest, allowlist, used);
             found.extend(rules::unknown_export::check_alias_subpath(
                 record, allowlist, manifest,
             ));
