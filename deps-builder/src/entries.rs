@@ -113,8 +113,11 @@ mod tests {
             "{source}"
         );
         assert!(source.contains("as \"@/components/ui/button\""));
-        assert!(source.contains("as \"@/lib/utils\""));
         assert!(!source.contains("internal"));
+        // `cn` is registered by the base bundle, which needs nothing but `utils`.
+        let base = bundles.iter().find(|b| b.name == "kit_base").unwrap();
+        assert!(entry_source(allowlist, base).contains("as \"@/lib/utils\""));
+        assert!(!source.contains("as \"@/lib/utils\""));
         assert!(
             !source.contains("form.tsx"),
             "the form has a bundle of its own"

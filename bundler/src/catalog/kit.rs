@@ -89,10 +89,24 @@ pub const FILES: &[KitFile] = kit_files![
     "hooks/use-mobile.ts",
 ];
 
-/// Kit modules built on a package most kit apps do not load (react-hook-form, in `forms`):
-/// each has a bundle of its own, `<kit bundle>_<suffix>`, with a copy of the kit files it
-/// imports, so an app without forms does not download them.
+/// Kit modules that go in a bundle of their own, `<kit bundle>_<suffix>`, with a copy of the kit
+/// files they import: those built on a package most kit apps do not load (react-hook-form in
+/// `forms`, recharts, react-day-picker, embla, react-resizable-panels, input-otp), so an app
+/// without them does not download it; and, in `base`, the modules that need no package but the
+/// class-name utilities (`cn`, a card, a table, an input), so an app that uses only those does
+/// not load radix and sonner with the rest of the kit.
 const SEPARATE_BUNDLES: &[(&str, &str)] = &[
+    ("lib/utils", "base"),
+    ("hooks/use-mobile", "base"),
+    ("components/ui/alert", "base"),
+    ("components/ui/card", "base"),
+    ("components/ui/empty", "base"),
+    ("components/ui/input", "base"),
+    ("components/ui/kbd", "base"),
+    ("components/ui/skeleton", "base"),
+    ("components/ui/spinner", "base"),
+    ("components/ui/table", "base"),
+    ("components/ui/textarea", "base"),
     ("components/ui/calendar", "calendar"),
     ("components/ui/carousel", "carousel"),
     ("components/ui/chart", "chart"),
@@ -462,6 +476,7 @@ mod tests {
             names,
             [
                 "kit",
+                "kit_base",
                 "kit_calendar",
                 "kit_carousel",
                 "kit_chart",
@@ -481,6 +496,11 @@ mod tests {
         assert!(!paths("kit").contains(&"components/ui/form.tsx"));
         assert!(paths("kit_calendar").contains(&"components/ui/button.tsx"));
         assert!(!paths("kit").contains(&"components/ui/chart.tsx"));
+        // The base bundle needs no package bundle but `utils`; the main one keeps a copy of
+        // the base files its components use.
+        assert!(paths("kit_base").contains(&"components/ui/card.tsx"));
+        assert!(!paths("kit_base").contains(&"components/ui/button.tsx"));
+        assert!(paths("kit").contains(&"lib/utils.ts"));
     }
 
     /// The class names in the kit's class lists (string literals with several words).

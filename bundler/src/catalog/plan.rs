@@ -267,6 +267,7 @@ mod tests {
         assert_eq!(names[0], "core");
         let kit = [
             "kit",
+            "kit_base",
             "kit_calendar",
             "kit_carousel",
             "kit_chart",
@@ -316,6 +317,7 @@ mod tests {
             names(plan().prerequisites("kit_chart")),
             ["charts", "utils"]
         );
+        assert_eq!(names(plan().prerequisites("kit_base")), ["utils"]);
         assert_eq!(
             names(plan().prerequisites("kit_calendar")),
             ["dates_daypicker", "ui_radix", "utils"]

@@ -329,10 +329,12 @@ mod tests {
         judge_import(Allowlist::embedded(), files, importer, specifier).unwrap()
     }
 
+    /// The kit module `key`, from the kit bundle that registers it.
     fn kit(key: &str) -> ModuleTarget {
+        let module = kit::module_for_specifier(key).expect("a kit module");
         ModuleTarget::Dependency {
             package: kit::KIT_PACKAGE.into(),
-            category: "kit".into(),
+            category: module.bundle("kit"),
             key: key.into(),
         }
     }
