@@ -121,28 +121,19 @@ async fn every_corpus_app_renders_cleanly_or_is_refused_with_its_diagnostic() {
     // One client posts a hundred bundles in a row: no rate limit.
     let (base, _) = start_server(|c| c.rate_per_second = 0).await;
     let port = base.rsplit(':').next().unwrap().to_string();
-    let node = node_runtime();
     let list: Vec<Value> = apps
         .iter()
         .map(|a| json!({ "name": a.name, "dir": a.dir }))
         .collect();
-    let mut command = std::process::Command::new("node");
-    command
-        .arg(node.join("corpus-e2e.mjs"))
-        .arg(format!("http://localhost:{port}"))
-        .arg(&base)
-        .arg(Value::Array(list).to_string())
-        .current_dir(&node);
-    let output = tokio::task::spawn_blocking(move || command.output())
-        .await
-        .unwrap()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "corpus-e2e.mjs failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let seen: Value = serde_json::from_slice(&output.stdout).expect("JSON from corpus-e2e.mjs");
+    let seen = node_script(
+        "corpus-e2e.mjs",
+        vec![
+            format!("http://localhost:{port}"),
+            base.clone(),
+            Value::Array(list).to_string(),
+        ],
+    )
+    .await;
 
     let mut failures = Vec::new();
     for app in &apps {

@@ -5,7 +5,7 @@
 
 mod support;
 
-use serde_json::{json, Value};
+use serde_json::json;
 use support::*;
 
 /// Fixture apps and a text each must show once rendered.
@@ -59,27 +59,18 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
     let (base, _) = start_server(|_| {}).await;
     let port = base.rsplit(':').next().unwrap().to_string();
     let host = format!("http://localhost:{port}");
-    let node = node_runtime();
     let cases = json!({ "apps": APPS.iter().map(|(name, _)| name).collect::<Vec<_>>() });
-    let mut command = std::process::Command::new("node");
-    command
-        .arg(node.join("preview-e2e.mjs"))
-        .arg(&host)
-        .arg(&base)
-        .arg(repo_root().join("bundler/tests/fixtures"))
-        .arg(cases.to_string())
-        .current_dir(&node);
-    // The server runs on this runtime's threads while node drives Chromium.
-    let output = tokio::task::spawn_blocking(move || command.output())
-        .await
-        .unwrap()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "preview-e2e.mjs failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let out: Value = serde_json::from_slice(&output.stdout).expect("JSON from preview-e2e.mjs");
+    let fixtures = repo_root().join("bundler/tests/fixtures");
+    let out = node_script(
+        "preview-e2e.mjs",
+        vec![
+            host.clone(),
+            base.clone(),
+            fixtures.display().to_string(),
+            cases.to_string(),
+        ],
+    )
+    .await;
     println!("{}", serde_json::to_string_pretty(&out).unwrap());
 
     for (name, text) in APPS {

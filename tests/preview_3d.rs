@@ -11,23 +11,16 @@ use support::*;
 /// are reused from run to run).
 fn runtime_deps_3d() -> std::path::PathBuf {
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("runtime-deps-3d");
-    let _lock = runtime_deps_lock();
-    let built = std::process::Command::new(env!("CARGO_BIN_EXE_appbundle"))
-        .arg("build-deps")
-        .arg("--allowlist")
-        .arg(allowlist_3d())
-        .arg("--npm-dir")
-        .arg(repo_root().join("examples/allowlist-3d-npm"))
-        .arg("--out")
-        .arg(&out)
-        .current_dir(repo_root())
-        .output()
-        .expect("run appbundle build-deps");
-    assert!(
-        built.status.success(),
-        "build-deps with examples/allowlist-3d.toml failed (after an allowlist change, sync its npm \
-         folder as CONTRIBUTING.md says):\n{}",
-        String::from_utf8_lossy(&built.stderr)
+    build_deps(
+        &[
+            "--allowlist".into(),
+            allowlist_3d().into(),
+            "--npm-dir".into(),
+            repo_root().join("examples/allowlist-3d-npm").into(),
+            "--out".into(),
+            out.clone().into(),
+        ],
+        " (after an allowlist change, sync its npm folder as CONTRIBUTING.md says)",
     );
     out
 }
@@ -52,23 +45,20 @@ fn a_spinning_cube_renders_with_the_3d_allowlist() {
         std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
     });
     assert!(ready, "the server did not start");
-    let node = node_runtime();
-    let output = std::process::Command::new("node")
-        .arg(node.join("webgl-e2e.mjs"))
-        .arg(format!("http://localhost:{port}"))
-        .arg(format!("http://127.0.0.1:{port}"))
-        .arg(repo_root().join("tests/apps/spinning-cube"))
-        .current_dir(&node)
-        .output()
-        .expect("node runs");
-    let server = terminate(child);
-    assert!(
-        output.status.success(),
-        "webgl-e2e.mjs failed:\n{}\nserver:\n{}",
-        String::from_utf8_lossy(&output.stderr),
-        String::from_utf8_lossy(&server.stderr)
+    let out = run_node_script(
+        "webgl-e2e.mjs",
+        &[
+            format!("http://localhost:{port}"),
+            format!("http://127.0.0.1:{port}"),
+            repo_root()
+                .join("tests/apps/spinning-cube")
+                .display()
+                .to_string(),
+        ],
     );
-    let out: Value = serde_json::from_slice(&output.stdout).expect("JSON from webgl-e2e.mjs");
+    let server = terminate(child);
+    let out =
+        out.unwrap_or_else(|e| panic!("{e}\nserver:\n{}", String::from_utf8_lossy(&server.stderr)));
     println!("{out}");
 
     assert_eq!(out["rendered"], true, "{out}");

@@ -139,25 +139,13 @@ fn moved_import(local: Ident, specifier: &str, export: &str) -> ModuleItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use swc_core::common::{sync::Lrc, FileName, SourceMap};
+    use swc_core::common::{sync::Lrc, SourceMap};
     use swc_core::ecma::codegen::{text_writer::JsWriter, Emitter};
-    use swc_core::ecma::parser::{parse_file_as_module, Syntax, TsSyntax};
 
     fn rewritten(source: &str) -> (String, Vec<Moved>) {
-        let cm: Lrc<SourceMap> = Default::default();
-        let file = cm.new_source_file(FileName::Anon.into(), source.to_string());
-        let mut module = parse_file_as_module(
-            &file,
-            Syntax::Typescript(TsSyntax {
-                tsx: true,
-                ..Default::default()
-            }),
-            Default::default(),
-            None,
-            &mut Vec::new(),
-        )
-        .unwrap();
+        let mut module = crate::parse::parse_tsx(source);
         let moved = substitute(&mut module, Allowlist::embedded());
+        let cm: Lrc<SourceMap> = Default::default();
         let mut out = Vec::new();
         let mut emitter = Emitter {
             cfg: Default::default(),

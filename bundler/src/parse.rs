@@ -135,6 +135,17 @@ pub fn parse_script(
 
 /// Parses a JSON file as a JS expression (so its value keeps source positions), after checking
 /// it is strict JSON.
+/// `source` parsed as an `App.tsx` (for the unit tests of passes over a module).
+#[cfg(test)]
+pub fn parse_tsx(source: &str) -> Module {
+    let cm: Lrc<SourceMap> = Default::default();
+    let file = add_file(&cm, "App.tsx", source);
+    match parse_script(&Locator::new(cm), &file, FileKind::of("App.tsx")) {
+        Ok(parsed) => parsed.module,
+        Err(diagnostics) => panic!("{source}: {diagnostics:?}"),
+    }
+}
+
 pub fn parse_json(locator: &Locator, file: &Lrc<SourceFile>) -> Result<Box<Expr>, Vec<Diagnostic>> {
     if let Err(e) = serde_json::from_str::<serde_json::Value>(&file.src) {
         let name = match &*file.name {

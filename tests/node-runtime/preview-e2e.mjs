@@ -2,66 +2,27 @@
 // playground (host page, one origin) embeds /preview (another origin) in a sandboxed iframe and
 // loads apps over the bridge. Prints one JSON object of observations; tests/preview.rs asserts.
 // Usage: node preview-e2e.mjs <host base> <preview base> <fixtures dir> <cases JSON>
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { launch, loadApp, openPlayground, readApp } from './harness.mjs';
 
 const [hostBase, previewBase, fixturesDir, casesJson] = process.argv.slice(2);
 const cases = JSON.parse(casesJson);
 
-function readApp(dir) {
-  const files = {};
-  const walk = (d) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (!name.endsWith('.snap') && name !== 'options.json')
-        files[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.APPBUNDLE_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launch();
 const page = await browser.newPage();
-await page.goto(`${hostBase}/?preview=${encodeURIComponent(previewBase + '/preview')}`);
+const frame = await openPlayground(page, hostBase, previewBase);
 await page.evaluate(() => {
   document.cookie = 'host-secret=42';
 });
-const frame = () => page.frames().find((f) => f.url().startsWith(previewBase + '/preview'));
-await page.waitForFunction(
-  () => window.__playground.messages.some((m) => m.type === 'rendered'),
-  null,
-  { timeout: 30000 },
-);
 const frameTags = await frame().evaluate(
   () => document.querySelectorAll('script[src*="/runtime-deps/"]').length,
 );
 
 // Loads files in the preview and waits for the outcome; returns messages seen for this load.
 async function load(files, wait = 'rendered') {
-  const start = await page.evaluate(() => window.__playground.messages.length);
-  await page.evaluate((f) => window.__playground.load(f), files);
-  await page.waitForFunction(
-    ([from, wait]) =>
-      window.__playground.messages
-        .slice(from)
-        .some((m) => m.type === wait || (wait === 'rendered' && m.type === 'error')),
-    [start, wait],
-    { timeout: 30000 },
-  );
-  await page.waitForTimeout(400); // effects, animations, toasts
-  return page.evaluate((from) => window.__playground.messages.slice(from), start);
+  const { messages, settled } = await loadApp(page, files, { wait });
+  if (!settled) throw new Error(`no ${wait} message in 30 s: ${JSON.stringify(messages)}`);
+  return messages;
 }
 
 // Loads a fixture app that must render; a failure names the app and its errors.

@@ -2,19 +2,10 @@
 // proxy. `add` clicks the page's "add" button, which writes through useAppData to the app's
 // own server; both modes then print what the page lists, and any console or page errors.
 // Usage: node published-e2e.mjs <page url> <add|list>
-import { chromium } from 'playwright-core';
+import { launch } from './harness.mjs';
 
 const [url, mode] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.APPBUNDLE_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launch();
 const errors = [];
 const page = await browser.newPage();
 page.on('console', (m) => {

@@ -1,47 +1,14 @@
 // Renders a three.js app in the sandboxed preview with WebGL on SwiftShader (headless Chromium's
 // software GPU) and samples its canvas: prints one JSON object for tests/preview_3d.rs.
 // Usage: node webgl-e2e.mjs <host base> <preview base> <app dir>
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, loadApp, openPlayground, readApp } from './harness.mjs';
 
 const [hostBase, previewBase, appDir] = process.argv.slice(2);
-const files = {};
-for (const name of readdirSync(appDir)) files[name] = readFileSync(join(appDir, name), 'utf8');
 
-const browser = await chromium.launch({
-  executablePath: process.env.APPBUNDLE_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launch({ webgl: true });
 const page = await browser.newPage();
-await page.goto(`${hostBase}/?preview=${encodeURIComponent(`${previewBase}/preview`)}`);
-const frame = () => page.frames().find((f) => f.url().startsWith(`${previewBase}/preview`));
-await page.waitForFunction(
-  () => window.__playground.messages.some((m) => m.type === 'rendered'),
-  null,
-  {
-    timeout: 30000,
-  },
-);
-
-const start = await page.evaluate(() => window.__playground.messages.length);
-await page.evaluate((f) => window.__playground.load(f), files);
-await page.waitForFunction(
-  (from) =>
-    window.__playground.messages
-      .slice(from)
-      .some((m) => m.type === 'rendered' || m.type === 'error'),
-  start,
-  { timeout: 60000 },
-);
-const messages = await page.evaluate((from) => window.__playground.messages.slice(from), start);
+const frame = await openPlayground(page, hostBase, previewBase);
+const { messages } = await loadApp(page, readApp(appDir), { timeout: 60000, settle: 0 });
 const out = {
   rendered: messages.some((m) => m.type === 'rendered'),
   errors: messages

@@ -58,6 +58,34 @@ pub fn node_runtime() -> PathBuf {
     dir
 }
 
+/// Runs `tests/node-runtime/<script>` with `args` and reads the one JSON object it prints; `Err`
+/// with what it wrote to stderr when it fails.
+pub fn run_node_script(script: &str, args: &[String]) -> Result<serde_json::Value, String> {
+    let node = node_runtime();
+    let output = Command::new("node")
+        .arg(node.join(script))
+        .args(args)
+        .current_dir(&node)
+        .output()
+        .expect("node runs");
+    if !output.status.success() {
+        return Err(format!(
+            "{script} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    serde_json::from_slice(&output.stdout).map_err(|e| format!("JSON from {script}: {e}"))
+}
+
+/// [`run_node_script`] from an async test whose server runs on this runtime's threads while
+/// node drives Chromium; panics with the script's stderr when it fails.
+pub async fn node_script(script: &'static str, args: Vec<String>) -> serde_json::Value {
+    tokio::task::spawn_blocking(move || run_node_script(script, &args))
+        .await
+        .unwrap()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("bundler/tests/fixtures").join(name)
 }
@@ -82,18 +110,25 @@ pub fn runtime_deps() -> PathBuf {
 }
 
 fn build_runtime_deps() -> PathBuf {
+    build_deps(&[], "");
+    repo_root().join("public/runtime-deps")
+}
+
+/// Runs `appbundle build-deps` with `args` in the repository, under [`runtime_deps_lock`];
+/// `advice` follows its stderr when it fails.
+pub fn build_deps(args: &[std::ffi::OsString], advice: &str) {
     let _lock = runtime_deps_lock();
     let built = Command::new(env!("CARGO_BIN_EXE_appbundle"))
         .arg("build-deps")
+        .args(args)
         .current_dir(repo_root())
         .output()
         .expect("run appbundle build-deps");
     assert!(
         built.status.success(),
-        "appbundle build-deps failed:\n{}",
+        "appbundle build-deps {args:?} failed{advice}:\n{}",
         String::from_utf8_lossy(&built.stderr)
     );
-    repo_root().join("public/runtime-deps")
 }
 
 /// Held while a test runs `build-deps`, so no other test process builds at the same time.

@@ -76,24 +76,7 @@ impl Visit for GlobalFinder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use swc_core::common::{sync::Lrc, FileName, SourceMap};
-    use swc_core::ecma::parser::{parse_file_as_module, Syntax, TsSyntax};
-
-    fn module(source: &str) -> Module {
-        let cm: Lrc<SourceMap> = Default::default();
-        let file = cm.new_source_file(FileName::Anon.into(), source.to_string());
-        parse_file_as_module(
-            &file,
-            Syntax::Typescript(TsSyntax {
-                tsx: true,
-                ..Default::default()
-            }),
-            Default::default(),
-            None,
-            &mut Vec::new(),
-        )
-        .unwrap()
-    }
+    use crate::parse::parse_tsx as module;
 
     #[test]
     fn the_indexeddb_global_and_the_packages_on_it_load_the_memory_indexeddb() {

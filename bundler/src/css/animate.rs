@@ -193,25 +193,14 @@ pub fn apply(utilities: String, sources: &[&str]) -> String {
     if !animates {
         return utilities;
     }
-    let mut out = String::with_capacity(utilities.len() + 256);
-    let mut selector = "";
-    for line in utilities.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.ends_with('{') && !trimmed.starts_with('@') {
-            selector = trimmed;
-        }
-        out.push_str(line);
-        out.push('\n');
-        for (class, transition, animation) in TIMINGS {
-            if let Some(value) = trimmed.strip_prefix(&format!("{transition}: ")) {
-                if selector.contains(class) {
-                    let indent = &line[..line.len() - trimmed.len()];
-                    out.push_str(&format!("{indent}{animation}: {value}\n"));
-                }
-            }
-        }
-    }
-    out
+    super::edit_declarations(&utilities, String::new(), |selector, declaration| {
+        TIMINGS.iter().find_map(|(class, transition, animation)| {
+            let value = declaration.strip_prefix(&format!("{transition}: "))?;
+            selector
+                .contains(class)
+                .then(|| vec![declaration.to_string(), format!("{animation}: {value}")])
+        })
+    })
 }
 
 #[cfg(test)]

@@ -89,29 +89,21 @@ pub fn apply(utilities: String, sources: &[&str]) -> String {
     if !uses_positions {
         return utilities;
     }
-    let mut out = String::from(PROPERTIES);
-    for line in utilities.lines() {
-        let trimmed = line.trim_start();
-        let indent = &line[..line.len() - trimmed.len()];
-        match trimmed.strip_prefix("--en-gradient-stops: ") {
-            Some(FROM_STOPS) => {
-                out.push_str(&format!("{indent}--en-gradient-stops: {POSITIONED_FROM_STOPS}"));
-            }
-            Some(stops) => match stops
-                .strip_prefix("var(--en-gradient-from), ")
-                .and_then(|s| s.strip_suffix(", var(--en-gradient-to, transparent);"))
-            {
-                // A `via-*` rule: from, the via color, to.
-                Some(via) => out.push_str(&format!(
-                    "{indent}--en-gradient-stops: var(--en-gradient-from) var(--en-gradient-from-position), {via} var(--en-gradient-via-position), var(--en-gradient-to, transparent) var(--en-gradient-to-position);"
-                )),
-                None => out.push_str(line),
-            },
-            None => out.push_str(line),
+    super::edit_declarations(&utilities, String::from(PROPERTIES), |_, declaration| {
+        let stops = declaration.strip_prefix("--en-gradient-stops: ")?;
+        if stops == FROM_STOPS {
+            return Some(vec![format!(
+                "--en-gradient-stops: {POSITIONED_FROM_STOPS}"
+            )]);
         }
-        out.push('\n');
-    }
-    out
+        // A `via-*` rule: from, the via color, to.
+        let via = stops
+            .strip_prefix("var(--en-gradient-from), ")?
+            .strip_suffix(", var(--en-gradient-to, transparent);")?;
+        Some(vec![format!(
+            "--en-gradient-stops: var(--en-gradient-from) var(--en-gradient-from-position), {via} var(--en-gradient-via-position), var(--en-gradient-to, transparent) var(--en-gradient-to-position);"
+        )])
+    })
 }
 
 #[cfg(test)]

@@ -75,30 +75,21 @@ pub fn apply(utilities: String, sources: &[&str]) -> String {
             "@property {variable} {{\n  syntax: \"<number>\";\n  inherits: false;\n  initial-value: 1;\n}}\n\n"
         ));
     }
-    let mut selector = "";
-    for line in utilities.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.ends_with('{') && !trimmed.starts_with('@') {
-            selector = trimmed;
-        }
-        let rewritten = used.iter().find_map(|(prefix, variable, property)| {
-            let value = trimmed
+    super::edit_declarations(&utilities, out, |selector, declaration| {
+        used.iter().find_map(|(prefix, variable, property)| {
+            let value = declaration
                 .strip_prefix(&format!("{property}: "))?
                 .strip_suffix(';')?;
             let of_kind = selector.starts_with(&format!(".{prefix}-"))
                 || selector.contains(&format!("\\:{prefix}-"));
             let is_opacity = selector.contains(&format!("{prefix}-opacity"));
             (of_kind && !is_opacity && !value.starts_with("var(--en-")).then(|| {
-                let indent = &line[..line.len() - trimmed.len()];
-                format!(
-                    "{indent}{property}: color-mix(in oklab, {value} calc(var({variable}) * 100%), transparent);"
-                )
+                vec![format!(
+                    "{property}: color-mix(in oklab, {value} calc(var({variable}) * 100%), transparent);"
+                )]
             })
-        });
-        out.push_str(rewritten.as_deref().unwrap_or(line));
-        out.push('\n');
-    }
-    out
+        })
+    })
 }
 
 #[cfg(test)]

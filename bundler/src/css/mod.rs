@@ -14,3 +14,37 @@ mod tailwind;
 mod variants;
 
 pub use tailwind::stylesheet;
+
+/// Rewrites generated CSS one declaration at a time, for the compat modules whose utilities
+/// change how encre-css's own rules read (`bg-opacity-*`, stop positions, animation timing):
+/// `edit(selector, declaration)` sees each declaration with its rule's selector and returns the
+/// declarations to write instead (indented as the original), or `None` to keep it. `out` holds
+/// what goes before the rules (`@property` blocks).
+fn edit_declarations(
+    css: &str,
+    mut out: String,
+    mut edit: impl FnMut(&str, &str) -> Option<Vec<String>>,
+) -> String {
+    let mut selector = "";
+    for line in css.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.ends_with('{') && !trimmed.starts_with('@') {
+            selector = trimmed;
+        }
+        match edit(selector, trimmed) {
+            Some(declarations) => {
+                let indent = &line[..line.len() - trimmed.len()];
+                for declaration in declarations {
+                    out.push_str(indent);
+                    out.push_str(&declaration);
+                    out.push('\n');
+                }
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
