@@ -7,19 +7,12 @@ mod support;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::Output;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use appbundle_api::{AppState, ServeConfig};
-use appbundle_containers::{AppImage, ContainerEngine, DockerEngine};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+use support::published::*;
 use support::*;
-
-const NETWORK: &str = "appbundle-apps-test";
-const KEY: &str = "key-alice";
-const BOB: &str = "key-bob";
 
 const TODO_APP: &str = r#"import { useAppData } from '@appbundle/runtime';
 import { Heart } from 'lucide-react';
@@ -42,143 +35,8 @@ export default function Todos() {
 }
 "#;
 
-fn docker(args: &[&str]) -> Output {
-    std::process::Command::new("docker")
-        .args(args)
-        .output()
-        .expect("the docker CLI is required (apt-get install docker.io)")
-}
-
-fn inspect(kind: &str, name: &str) -> Value {
-    let out = docker(&[kind, "inspect", name]);
-    assert!(
-        out.status.success(),
-        "docker {kind} inspect {name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone()
-}
-
-/// `docker exec` in an app's container.
-fn exec(app_id: &str, command: &[&str]) -> Output {
-    let name = format!("appbundle-app-{app_id}");
-    let mut args = vec!["exec", name.as_str()];
-    args.extend_from_slice(command);
-    docker(&args)
-}
-
-/// The app image of these tests: the appbundle binary plus a static busybox (Debian's
-/// busybox-static) to measure the limits from inside.
-fn test_image() -> AppImage {
-    let busybox = PathBuf::from("/bin/busybox");
-    assert!(
-        busybox.exists(),
-        "the published-app tests need a static busybox (apt-get install busybox-static)"
-    );
-    let links = ["sh", "tail", "id", "touch", "sleep", "cat", "seq"]
-        .iter()
-        .map(|tool| (format!("/bin/{tool}"), "busybox".to_string()))
-        .collect();
-    AppImage {
-        binary: PathBuf::from(env!("CARGO_BIN_EXE_appbundle")),
-        extra_files: vec![(busybox, "/bin/busybox".into())],
-        extra_links: links,
-    }
-}
-
-/// Builds the test image once per test process, so parallel tests do not import it twice.
-async fn prepared_image() -> AppImage {
-    static READY: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
-    let image = test_image();
-    READY
-        .get_or_init(|| async {
-            let engine = DockerEngine::connect(None)
-                .await
-                .expect("a Docker engine is required for these tests (CI starts dockerd)");
-            engine.ensure_image(&test_image()).await.expect("app image");
-        })
-        .await;
-    image
-}
-
-/// Removes the test's containers and volumes, however the test ends.
-struct Cleanup(Vec<String>);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        for app in &self.0 {
-            docker(&["rm", "-f", &format!("appbundle-app-{app}")]);
-            docker(&["volume", "rm", "-f", &format!("appbundle-data-{app}")]);
-        }
-    }
-}
-
-async fn apps_server(
-    name: &str,
-    tweak: impl FnOnce(&mut appbundle_api::config::AppsConfig),
-) -> (String, Arc<AppState>) {
-    let image = prepared_image().await;
-    let state_dir = temp_dir(name);
-    start_server(move |config: &mut ServeConfig| {
-        config.apps.api_keys = HashMap::from([
-            (KEY.to_string(), "alice".to_string()),
-            (BOB.to_string(), "bob".to_string()),
-        ]);
-        config.apps.state_dir = state_dir;
-        config.apps.network = NETWORK.to_string();
-        config.apps.image = Some(image);
-        tweak(&mut config.apps);
-    })
-    .await
-}
-
-/// A request to the management API as the holder of `key`.
-fn as_user(method: reqwest::Method, url: String, key: &str) -> reqwest::RequestBuilder {
-    client().request(method, url).bearer_auth(key)
-}
-
-async fn publish(base: &str, key: &str, app_id: &str, body: Value) -> reqwest::Response {
-    let url = format!("{base}/apps/{app_id}/publish");
-    as_user(reqwest::Method::POST, url, key)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn delete_app(base: &str, path: &str) -> reqwest::Response {
-    let url = format!("{base}/apps/{path}");
-    as_user(reqwest::Method::DELETE, url, KEY)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn publish_ok(base: &str, app_id: &str, body: Value) -> Value {
-    let response = publish(base, KEY, app_id, body).await;
-    let status = response.status();
-    let text = response.text().await.unwrap();
-    assert_eq!(status, StatusCode::OK, "publish {app_id}: {text}");
-    serde_json::from_str(&text).unwrap()
-}
-
 fn todo_files() -> Value {
     json!({ "files": { "App.tsx": TODO_APP } })
-}
-
-/// `GET {base}{path}` as the owner of `key`, as JSON.
-async fn get_as(base: &str, key: &str, path: &str) -> Value {
-    as_user(reqwest::Method::GET, format!("{base}{path}"), key)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
-
-async fn app_status(base: &str, key: &str, app_id: &str) -> Value {
-    get_as(base, key, &format!("/apps/{app_id}")).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -360,7 +218,8 @@ async fn memory_and_fork_bombs_hit_their_limits_and_are_reported() {
     tokio::time::sleep(Duration::from_secs(8)).await;
     // Once the loop's processes are gone, the app serves again.
     let page = http_get(format!("{base}/apps/bombs-app/")).await;
-    assert_eq!(page.status(), StatusCode::OK);
+    let status = page.status();
+    assert_eq!(status, StatusCode::OK, "{}", page.text().await.unwrap());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -634,17 +493,4 @@ async fn in_chromium(url: String, mode: &'static str) -> Value {
         "the kit's Button did not render: {seen}"
     );
     seen
-}
-
-async fn wait_ready(base: &str) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(r) = client().get(format!("{base}/readyz")).send().await {
-            if r.status() == StatusCode::OK {
-                return;
-            }
-        }
-        assert!(Instant::now() < deadline, "{base} did not become ready");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }

@@ -27,11 +27,13 @@
   var problems = document.getElementById('problems');
   var status = document.getElementById('status');
   var messages = [];
-  // The host side of useAppData: collections kept in this page (a product keeps them server-side).
+  // The host side of useAppData: collections kept in this page (a product keeps them
+  // server-side, a visitor-scoped one per signed-in user).
   var store = {};
-  function storage(op, collection, args) {
-    if (!store[collection]) store[collection] = [];
-    var items = store[collection];
+  function storage(op, collection, args, scope) {
+    var key = (scope || 'app') + ':' + collection;
+    if (!store[key]) store[key] = [];
+    var items = store[key];
     if (op === 'list') return items.slice();
     if (op === 'create') {
       var item = Object.assign({}, args[0], {
@@ -70,7 +72,15 @@
     };
     try {
       if (data.kind === 'storage')
-        reply(true, storage(data.payload.op, data.payload.collection, data.payload.args || []));
+        reply(
+          true,
+          storage(
+            data.payload.op,
+            data.payload.collection,
+            data.payload.args || [],
+            data.payload.scope,
+          ),
+        );
       // The playground proxies no HTTP: a product would forward it under its own policy.
       else if (data.kind === 'fetch')
         reply(true, {

@@ -382,20 +382,24 @@
     var wanted = Array.isArray(capabilities) ? capabilities : [];
     var bridge = {};
     if (wanted.indexOf('storage') >= 0) {
-      var op = function (name) {
+      // `arity`: the arguments after the collection; the one after them is `{ scope }`.
+      var op = function (name, arity) {
         return function (collection) {
+          var args = Array.prototype.slice.call(arguments, 1, 1 + arity);
+          var options = arguments[1 + arity];
           return callHost('storage', {
             op: name,
             collection: collection,
-            args: Array.prototype.slice.call(arguments, 1),
+            args: args,
+            scope: options && options.scope === 'visitor' ? 'visitor' : 'app',
           });
         };
       };
       bridge.storage = {
-        list: op('list'),
-        create: op('create'),
-        update: op('update'),
-        remove: op('remove'),
+        list: op('list', 0),
+        create: op('create', 1),
+        update: op('update', 2),
+        remove: op('remove', 1),
       };
     }
     if (wanted.indexOf('fetch') >= 0) {

@@ -1,10 +1,13 @@
 // A published app keeps its data on its own server: `useAppData` (from @appbundle/runtime)
-// reads and writes this app's REST API, relative to the page (`/apps/<appId>/api/data/...`).
+// reads and writes this app's REST API, relative to the page (`api/data/...` on the app's
+// origin, or under `/apps/<appId>/`). A visitor-scoped collection adds `?scope=visitor`: the
+// app server keys it by its visitor cookie.
 (function () {
-  function url(collection, id) {
+  function url(collection, id, options) {
     var path =
       'api/data/' + encodeURIComponent(collection) + (id ? '/' + encodeURIComponent(id) : '');
-    return new URL(path, document.baseURI).href;
+    var scope = options && options.scope === 'visitor' ? '?scope=visitor' : '';
+    return new URL(path + scope, document.baseURI).href;
   }
   function call(method, target, body) {
     return fetch(target, {
@@ -18,17 +21,17 @@
   }
   window.AppBundleHost = {
     storage: {
-      list: function (collection) {
-        return call('GET', url(collection));
+      list: function (collection, options) {
+        return call('GET', url(collection, null, options));
       },
-      create: function (collection, item) {
-        return call('POST', url(collection), item);
+      create: function (collection, item, options) {
+        return call('POST', url(collection, null, options), item);
       },
-      update: function (collection, id, patch) {
-        return call('PUT', url(collection, id), patch);
+      update: function (collection, id, patch, options) {
+        return call('PUT', url(collection, id, options), patch);
       },
-      remove: function (collection, id) {
-        return call('DELETE', url(collection, id));
+      remove: function (collection, id, options) {
+        return call('DELETE', url(collection, id, options));
       },
     },
   };

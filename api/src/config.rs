@@ -9,6 +9,8 @@ use std::time::Duration;
 use appbundle_bundler::Allowlist;
 use appbundle_containers::AppImage;
 
+use crate::app_server::store::StoreLimits;
+
 #[derive(Debug, Clone)]
 /// How `appbundle serve` runs; `Default` is what a public-facing instance starts from.
 pub struct ServeConfig {
@@ -63,6 +65,17 @@ pub struct AppsConfig {
     pub ready_timeout: Duration,
     /// The app image; `None`: built from the running binary.
     pub image: Option<AppImage>,
+    /// What each app may keep in its data store.
+    pub data_limits: StoreLimits,
+    /// Apps get origins of their own under this domain (`<appId>.<domain>`, routed by `Host`);
+    /// `None`: apps share the service's origin under `/apps/<appId>/`.
+    pub apps_domain: Option<String>,
+    /// API requests (`/api/…`) per app per minute (the seed's 100); 0: no limit.
+    pub api_per_app_per_minute: u32,
+    /// API requests per minute across all apps (the seed's 10 000); 0: no limit.
+    pub api_total_per_minute: u32,
+    /// Publishes per user per hour (the seed's "10 app generations per hour"); 0: no limit.
+    pub publishes_per_user_per_hour: u32,
 }
 
 impl Default for AppsConfig {
@@ -78,6 +91,11 @@ impl Default for AppsConfig {
             max_apps_total: 100,
             ready_timeout: Duration::from_secs(15),
             image: None,
+            data_limits: StoreLimits::default(),
+            apps_domain: None,
+            api_per_app_per_minute: 100,
+            api_total_per_minute: 10_000,
+            publishes_per_user_per_hour: 10,
         }
     }
 }

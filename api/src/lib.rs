@@ -87,6 +87,11 @@ pub fn router(state: Arc<AppState>) -> Router {
             metrics::record,
         ))
         .layer(cors)
+        // Outside the service's CORS and metrics: an app origin is not the service.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            apps::origin::route_by_host,
+        ))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
                 let id = request

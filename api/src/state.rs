@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
 use crate::apps::proxy::ProxyClient;
-use crate::apps::AppManager;
+use crate::apps::{AppManager, RequestLimits};
 use crate::config::ServeConfig;
 use crate::metrics::Metrics;
 
@@ -64,6 +64,8 @@ pub struct AppState {
     pub apps: Arc<AppManager>,
     /// The reverse proxy's client to them.
     pub proxy: ProxyClient,
+    /// The published apps' API and publish limits.
+    pub app_limits: RequestLimits,
 }
 
 impl AppState {
@@ -91,6 +93,7 @@ impl AppState {
         Ok(Arc::new(AppState {
             apps: Arc::new(AppManager::new(config.apps.clone())),
             proxy: ProxyClient::default(),
+            app_limits: RequestLimits::new(&config.apps),
             slots: Arc::new(Semaphore::new(config.max_concurrent_bundles.max(1))),
             allowlist: config.allowlist,
             config,

@@ -64,6 +64,8 @@ pub struct ContainerSpec {
     pub site_dir: PathBuf,
     /// Named volume for the app's data, mounted at `/data`.
     pub data_volume: String,
+    /// More arguments for the app server (its data limits).
+    pub app_args: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

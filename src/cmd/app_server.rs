@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use appbundle_api::app_server::store::StoreLimits;
+
 #[derive(clap::Args)]
 pub struct AppServerArgs {
     /// The app's static files.
@@ -14,9 +16,35 @@ pub struct AppServerArgs {
     pub data: PathBuf,
     #[arg(long, default_value_t = 8080)]
     pub port: u16,
+    /// Bytes the app's data may take (ids and JSON bodies of all items).
+    #[arg(long, default_value_t = StoreLimits::default().quota_bytes)]
+    pub data_quota_bytes: u64,
+    /// Collections the app may have.
+    #[arg(long, default_value_t = StoreLimits::default().max_collections)]
+    pub max_collections: usize,
     /// Instead of serving: GET this http:// URL, exit 0 on a 2xx answer (health checks).
     #[arg(long)]
     pub probe: Option<String>,
+}
+
+const BLOCKING_THREADS: usize = 8;
+
+/// Makes every blocking thread now, while threads can still be made.
+fn warm_blocking_pool(runtime: &tokio::runtime::Runtime) {
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(BLOCKING_THREADS));
+    runtime.block_on(async {
+        let tasks: Vec<_> = (0..BLOCKING_THREADS)
+            .map(|_| {
+                let barrier = barrier.clone();
+                tokio::task::spawn_blocking(move || {
+                    barrier.wait();
+                })
+            })
+            .collect();
+        for task in tasks {
+            let _ = task.await;
+        }
+    });
 }
 
 /// Runs the command.
@@ -24,8 +52,11 @@ pub fn run(args: AppServerArgs) -> anyhow::Result<ExitCode> {
     use appbundle_api::app_server;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
-        // Inside the container's pids limit, with room to spare.
-        .max_blocking_threads(8)
+        // Inside the container's pids limit, with room to spare; kept once made, so an app
+        // whose pids limit is exhausted (a fork loop in the container) still reads its files
+        // and its store.
+        .max_blocking_threads(BLOCKING_THREADS)
+        .thread_keep_alive(std::time::Duration::from_secs(365 * 24 * 3600))
         .enable_all()
         .build()?;
     if let Some(url) = args.probe {
@@ -38,10 +69,15 @@ pub fn run(args: AppServerArgs) -> anyhow::Result<ExitCode> {
         });
     }
     app_server::check_site(&args.site).map_err(|e| anyhow::anyhow!(e))?;
+    warm_blocking_pool(&runtime);
     let config = app_server::AppServerConfig {
         site: args.site,
         data: args.data,
         bind: std::net::SocketAddr::from(([0, 0, 0, 0], args.port)),
+        limits: StoreLimits {
+            quota_bytes: args.data_quota_bytes,
+            max_collections: args.max_collections,
+        },
     };
     runtime.block_on(app_server::run(config))?;
     Ok(ExitCode::SUCCESS)

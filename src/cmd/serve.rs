@@ -72,8 +72,26 @@ pub struct ServeArgs {
     /// Running published apps per user, and in total.
     #[arg(long, env = "APPBUNDLE_MAX_APPS_PER_USER", default_value_t = defaults().apps.max_apps_per_user)]
     pub max_apps_per_user: usize,
-    #[arg(long, env = "APPBUNDLE_MAX_APPS", default_value_t = defaults().apps.max_apps_total)]
+    /// (the seed's platform bound is 1 000 running containers; the default suits a smaller host).
+    #[arg(long, env = "APPBUNDLE_MAX_APPS", default_value_t = defaults().apps.max_apps_total,
+          value_parser = clap::builder::TypedValueParser::map(clap::value_parser!(u16).range(1..=1000), usize::from))]
     pub max_apps: usize,
+    /// Give each app an origin of its own: `<appId>.<domain>` (e.g. `apps.example.com`, or
+    /// `apps.localhost` on one machine), routed by Host. Without it apps share the service's.
+    #[arg(long, env = "APPBUNDLE_APPS_DOMAIN")]
+    pub apps_domain: Option<String>,
+    /// API requests per minute per published app (0: no limit).
+    #[arg(long, env = "APPBUNDLE_APP_API_PER_MINUTE", default_value_t = defaults().apps.api_per_app_per_minute)]
+    pub app_api_per_minute: u32,
+    /// API requests per minute across all published apps (0: no limit).
+    #[arg(long, env = "APPBUNDLE_APPS_API_PER_MINUTE", default_value_t = defaults().apps.api_total_per_minute)]
+    pub apps_api_per_minute: u32,
+    /// Publishes per user per hour (0: no limit).
+    #[arg(long, env = "APPBUNDLE_PUBLISHES_PER_HOUR", default_value_t = defaults().apps.publishes_per_user_per_hour)]
+    pub publishes_per_hour: u32,
+    /// Megabytes of data each published app may store (`useAppData`).
+    #[arg(long, env = "APPBUNDLE_APP_DATA_MB", default_value_t = defaults().apps.data_limits.quota_bytes / (1024 * 1024))]
+    pub app_data_mb: u64,
     #[command(flatten)]
     pub allowlist: AllowlistArg,
 }
@@ -111,6 +129,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             sweep_interval: std::time::Duration::from_secs(args.sweep_secs.max(1)),
             max_apps_per_user: args.max_apps_per_user,
             max_apps_total: args.max_apps,
+            apps_domain: args.apps_domain.filter(|d| !d.is_empty()),
+            api_per_app_per_minute: args.app_api_per_minute,
+            api_total_per_minute: args.apps_api_per_minute,
+            publishes_per_user_per_hour: args.publishes_per_hour,
+            data_limits: appbundle_api::app_server::store::StoreLimits {
+                quota_bytes: args.app_data_mb * 1024 * 1024,
+                ..defaults().apps.data_limits
+            },
             ..defaults().apps.clone()
         },
     };

@@ -213,6 +213,7 @@ impl AppManager {
             network: self.config.network.clone(),
             site_dir,
             data_volume: volume,
+            app_args: self.config.data_limits.app_server_args(),
         };
         let started = engine.start(&spec).await?;
         // Answer once the app serves: the URL works as soon as publish returns.

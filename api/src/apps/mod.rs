@@ -12,15 +12,18 @@ mod error;
 mod lifecycle;
 #[cfg(test)]
 mod memory_engine;
+pub mod origin;
 pub mod proxy;
 mod quota;
 mod records;
+mod request_limits;
 pub mod site;
 mod view;
 
 pub use error::AppError;
 pub use lifecycle::AppManager;
 pub use records::valid_app_id;
+pub use request_limits::RequestLimits;
 pub use view::AppView;
 
 use std::collections::BTreeMap;
@@ -67,7 +70,7 @@ fn checked_id(app_id: &str) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::BadRequest(format!(
-            "`{app_id}` is not an app id: 1-63 lowercase letters, digits and -"
+            "`{app_id}` is not an app id: 1-63 lowercase letters, digits and - (not first or last), a DNS label"
         )))
     }
 }
@@ -124,6 +127,16 @@ async fn build(
     }
 }
 
+/// The view with the URL visitors use: the app's origin when apps have their own.
+fn with_url(state: &AppState, mut view: AppView, headers: &HeaderMap) -> AppView {
+    view.url = origin::app_url(
+        &view.app_id,
+        state.config.apps.apps_domain.as_deref(),
+        headers,
+    );
+    view
+}
+
 /// `POST /apps/{appId}/publish`.
 pub async fn publish(
     State(state): State<Arc<AppState>>,
@@ -133,6 +146,7 @@ pub async fn publish(
 ) -> Result<Json<AppView>, ApiError> {
     let user = user_of(&state, &headers)?;
     checked_id(&app_id)?;
+    state.app_limits.publish(&user)?;
     let request: PublishRequest = serde_json::from_slice(&body)
         .map_err(|e| ApiError::BadRequest(format!("invalid JSON body: {e}")))?;
     let limits = Limits::requested(request.memory_mb, request.cpus)
@@ -169,7 +183,7 @@ pub async fn publish(
         return Err(ApiError::Internal(format!("writing the site: {e}")));
     }
     match apps.publish(&user, &app_id, limits, staging.clone()).await {
-        Ok(view) => Ok(Json(view)),
+        Ok(view) => Ok(Json(with_url(&state, view, &headers))),
         Err(e) => {
             let _ = tokio::fs::remove_dir_all(&staging).await;
             Err(e.into())
@@ -184,7 +198,8 @@ pub async fn get_app(
     headers: HeaderMap,
 ) -> Result<Json<AppView>, ApiError> {
     let user = user_of(&state, &headers)?;
-    Ok(Json(state.apps.get(&user, &app_id).await?))
+    let view = state.apps.get(&user, &app_id).await?;
+    Ok(Json(with_url(&state, view, &headers)))
 }
 
 /// `GET /apps`: the caller's apps.
@@ -193,7 +208,11 @@ pub async fn list_apps(
     headers: HeaderMap,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let user = user_of(&state, &headers)?;
-    Ok(Json(json!({ "apps": state.apps.list(&user).await })))
+    let apps: Vec<AppView> = (state.apps.list(&user).await)
+        .into_iter()
+        .map(|view| with_url(&state, view, &headers))
+        .collect();
+    Ok(Json(json!({ "apps": apps })))
 }
 
 #[derive(Debug, Deserialize)]

@@ -6,11 +6,13 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderName, Uri};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Uri};
 use axum::response::Response;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 
+use super::records::valid_app_id;
+use crate::app_server::visitor;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -27,7 +29,13 @@ const HOP_BY_HOP: &[&str] = &[
 ];
 
 /// Not sent to the app: the service's host, credentials and cookies are none of its business.
-const PRIVATE: &[&str] = &["host", "authorization", "x-api-key", "cookie"];
+const PRIVATE: &[&str] = &[
+    "host",
+    "authorization",
+    "x-api-key",
+    "cookie",
+    visitor::BASE_HEADER,
+];
 
 /// The proxy's HTTP client to the apps' loopback ports (connections are pooled).
 pub struct ProxyClient {
@@ -48,7 +56,7 @@ pub async fn root(
     Path(app_id): Path<String>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    forward(state, app_id, String::new(), request).await
+    path_form(state, app_id, String::new(), request).await
 }
 
 /// `/apps/{appId}/{*rest}`.
@@ -57,15 +65,58 @@ pub async fn path(
     Path((app_id, rest)): Path<(String, String)>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    forward(state, app_id, rest, request).await
+    path_form(state, app_id, rest, request).await
 }
 
-async fn forward(
+/// The single-origin form: forwarded, or redirected to the app's own origin when there are
+/// app origins.
+async fn path_form(
     state: Arc<AppState>,
     app_id: String,
     rest: String,
     request: Request,
 ) -> Result<Response, ApiError> {
+    if let Some(domain) = state.config.apps.apps_domain.as_deref() {
+        if !valid_app_id(&app_id) {
+            return Err(ApiError::NotFound(format!("no app `{app_id}`")));
+        }
+        return Ok(super::origin::redirect(&app_id, &rest, domain, &request));
+    }
+    let base = format!("/apps/{app_id}/");
+    forward(state, app_id, rest, base, request).await
+}
+
+/// The visitor cookie is the one cookie an app's server sees (the service's own and any other
+/// app's on a shared origin stay private).
+fn visitor_cookie(headers: &HeaderMap) -> Option<HeaderValue> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .map(str::trim)
+        .find(|pair| {
+            pair.split_once('=')
+                .is_some_and(|(name, _)| name == visitor::COOKIE)
+        })
+        .and_then(|pair| HeaderValue::from_str(pair).ok())
+}
+
+/// Forwards `request` to the app's container as `/{rest}`; `base` is where the app is mounted
+/// as the browser sees it (`/` on its own origin).
+pub async fn forward(
+    state: Arc<AppState>,
+    app_id: String,
+    rest: String,
+    base: String,
+    request: Request,
+) -> Result<Response, ApiError> {
+    if !valid_app_id(&app_id) {
+        return Err(ApiError::NotFound(format!("no app `{app_id}`")));
+    }
+    if rest == "api" || rest.starts_with("api/") {
+        state.app_limits.api_request(&app_id)?;
+    }
     let port = state.apps.route(&app_id).await?;
     let query = request
         .uri()
@@ -77,13 +128,20 @@ async fn forward(
         .map_err(|_| ApiError::BadRequest("bad path".into()))?;
     let (mut parts, body) = request.into_parts();
     parts.uri = uri;
+    let visitor = visitor_cookie(&parts.headers);
     for name in HOP_BY_HOP.iter().chain(PRIVATE) {
         parts.headers.remove(HeaderName::from_static(name));
     }
+    if let Some(cookie) = visitor {
+        parts.headers.insert(header::COOKIE, cookie);
+    }
+    if let Ok(base) = HeaderValue::from_str(&base) {
+        parts.headers.insert(visitor::BASE_HEADER, base);
+    }
     parts.headers.insert(
         header::HOST,
-        header::HeaderValue::from_str(&format!("127.0.0.1:{port}"))
-            .unwrap_or(header::HeaderValue::from_static("localhost")),
+        HeaderValue::from_str(&format!("127.0.0.1:{port}"))
+            .unwrap_or(HeaderValue::from_static("localhost")),
     );
     let forwarded = axum::http::Request::from_parts(parts, body);
     let response = state

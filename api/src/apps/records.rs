@@ -135,13 +135,16 @@ pub fn read_records(apps_dir: &Path) -> HashMap<String, AppRecord> {
         .collect()
 }
 
-/// App ids become container, volume and folder names: lowercase letters, digits and `-`.
+/// App ids become container, volume and folder names and the app's DNS label on an apps
+/// domain (`<id>.apps.example.com`): 1-63 lowercase letters, digits and `-`, neither first nor
+/// last a `-`.
 pub fn valid_app_id(id: &str) -> bool {
     (1..=63).contains(&id.len())
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
+        && !id.ends_with('-')
 }
 
 /// Now, in Unix seconds.
@@ -162,6 +165,7 @@ mod tests {
     fn app_ids_are_dns_safe_names() {
         assert!(valid_app_id("notes-2"));
         assert!(!valid_app_id("-notes"));
+        assert!(!valid_app_id("notes-"));
         assert!(!valid_app_id("Notes"));
         assert!(!valid_app_id("a/b"));
         assert!(!valid_app_id(""));

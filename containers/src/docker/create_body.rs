@@ -17,7 +17,7 @@ pub const APP_PORT: u16 = 8080;
 const SECOND_NS: i64 = 1_000_000_000;
 
 /// The app server's command line inside the container.
-fn app_command() -> Vec<String> {
+fn app_command(extra: &[String]) -> Vec<String> {
     [
         BINARY_IN_IMAGE,
         "app-server",
@@ -30,6 +30,7 @@ fn app_command() -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .chain(std::iter::once(APP_PORT.to_string()))
+    .chain(extra.iter().cloned())
     .collect()
 }
 
@@ -82,7 +83,7 @@ pub fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
     };
     ContainerCreateBody {
         image: Some(spec.image.clone()),
-        cmd: Some(app_command()),
+        cmd: Some(app_command(&spec.app_args)),
         user: Some(format!("{APP_UID}:{APP_UID}")),
         working_dir: Some("/data".into()),
         labels: Some(spec.labels.clone()),
@@ -120,6 +121,7 @@ mod tests {
             network: "appbundle-apps".into(),
             site_dir: "/srv/appbundle/apps/notes/site".into(),
             data_volume: "appbundle-data-notes".into(),
+            app_args: vec!["--data-quota-bytes".into(), "1000".into()],
         }
     }
 
@@ -174,6 +176,10 @@ mod tests {
             .test
             .is_some_and(|t| t.last().is_some_and(|url| url.ends_with("/healthz"))));
         assert_eq!(body.labels, Some(spec().labels));
+        // The app server's data limits follow its own flags.
+        let cmd = body.cmd.expect("a command");
+        assert_eq!(cmd[1], "app-server");
+        assert_eq!(cmd[cmd.len() - 2..], ["--data-quota-bytes", "1000"]);
         assert_eq!(body.image.as_deref(), Some("appbundle-app:0.1.0-abc"));
     }
 }
