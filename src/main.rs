@@ -40,7 +40,7 @@ enum Command {
         allowlist: AllowlistArg,
     },
     /// Run the bundling service (builds the runtime deps first if there is no manifest).
-    Serve(cmd::serve::ServeArgs),
+    Serve(Box<cmd::serve::ServeArgs>),
     /// Prebuild the allowlist into category bundles + manifest.json (needs npm and node).
     BuildDeps(cmd::build_deps::BuildDepsArgs),
     /// Serve one published app inside its container: static files and the useAppData API.
@@ -70,7 +70,7 @@ fn main() -> ExitCode {
             let manifest = manifest.load(format)?;
             cmd::lint::run(paths, format, manifest.as_ref(), allowlist)
         }),
-        Command::Serve(args) => cmd::serve::run(args),
+        Command::Serve(args) => cmd::serve::run(*args),
         Command::BuildDeps(args) => cmd::build_deps::run(args),
         Command::AppServer(args) => cmd::app_server::run(args),
         Command::Prompts {

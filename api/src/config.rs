@@ -10,6 +10,7 @@ use appbundle_bundler::Allowlist;
 use appbundle_containers::AppImage;
 
 use crate::app_server::store::StoreLimits;
+use crate::apps::pressure::HostCapacity;
 
 #[derive(Debug, Clone)]
 /// How `appbundle serve` runs; `Default` is what a public-facing instance starts from.
@@ -76,6 +77,15 @@ pub struct AppsConfig {
     pub api_total_per_minute: u32,
     /// Publishes per user per hour (the seed's "10 app generations per hour"); 0: no limit.
     pub publishes_per_user_per_hour: u32,
+    /// The hosts any app may be allowed to reach through `SandboxAPI.fetch` (`host`,
+    /// `host:port`, `*.domain`); each app names its own within these at publish. Empty: none.
+    pub egress_allowed: Vec<String>,
+    /// What the host can give the apps; `None`: this machine's CPUs and memory.
+    pub host_capacity: Option<HostCapacity>,
+    /// Share of the host's CPU or memory the apps may use before new starts wait (0.8).
+    pub pressure_threshold: f64,
+    /// How often the containers' usage is sampled (10 s).
+    pub pressure_interval: Duration,
 }
 
 impl Default for AppsConfig {
@@ -96,6 +106,10 @@ impl Default for AppsConfig {
             api_per_app_per_minute: 100,
             api_total_per_minute: 10_000,
             publishes_per_user_per_hour: 10,
+            egress_allowed: Vec::new(),
+            host_capacity: None,
+            pressure_threshold: 0.8,
+            pressure_interval: Duration::from_secs(10),
         }
     }
 }

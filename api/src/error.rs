@@ -53,6 +53,14 @@ pub enum ApiError {
     /// 503: a part the route needs is not there (runtime deps, the container engine, time).
     #[error("{0}")]
     Unavailable(String),
+    /// 503 with `Retry-After`: the host is busy for now.
+    #[error("{message}")]
+    Overloaded {
+        /// Why.
+        message: String,
+        /// Seconds until a retry may succeed.
+        retry_after: u64,
+    },
     /// 500: a failure of the service's own.
     #[error("{0}")]
     Internal(String),
@@ -80,7 +88,9 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::BadGateway(_) => StatusCode::BAD_GATEWAY,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::Overloaded { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Status { status, .. } => *status,
         }
@@ -109,6 +119,16 @@ impl IntoResponse for ApiError {
                 }
                 response
             }
+            ApiError::Overloaded {
+                message,
+                retry_after,
+            } => {
+                let mut response = (status, Json(json!({ "error": message }))).into_response();
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+                response
+            }
             other => (status, Json(json!({ "error": other.to_string() }))).into_response(),
         }
     }
@@ -124,6 +144,13 @@ impl From<AppError> for ApiError {
             AppError::Quota(message) => ApiError::TooManyRequests {
                 message,
                 retry_after: None,
+            },
+            AppError::Busy {
+                message,
+                retry_after,
+            } => ApiError::Overloaded {
+                message,
+                retry_after,
             },
             AppError::BadRequest(m) => ApiError::BadRequest(m),
             AppError::Internal(m) => ApiError::Internal(m),

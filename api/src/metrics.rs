@@ -6,7 +6,9 @@ use std::sync::Arc;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry};
+use prometheus::{Gauge, GaugeVec, HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry};
+
+use crate::apps::pressure::Pressure;
 
 use crate::state::AppState;
 
@@ -17,6 +19,9 @@ pub struct Metrics {
     requests: IntCounterVec,
     bundle_seconds: HistogramVec,
     cache: IntCounterVec,
+    egress: IntCounterVec,
+    host_usage: GaugeVec,
+    under_pressure: Gauge,
 }
 
 impl Metrics {
@@ -50,10 +55,34 @@ impl Metrics {
             &["result"],
         )
         .expect("valid metric");
+        let egress = IntCounterVec::new(
+            Opts::new(
+                "appbundle_app_egress_total",
+                "Published apps' SandboxAPI.fetch requests: forwarded, refused or failed",
+            ),
+            &["outcome"],
+        )
+        .expect("valid metric");
+        let host_usage = GaugeVec::new(
+            Opts::new(
+                "appbundle_apps_host_usage_ratio",
+                "The published apps' containers' CPU and memory over the host's, last sample",
+            ),
+            &["resource"],
+        )
+        .expect("valid metric");
+        let under_pressure = Gauge::new(
+            "appbundle_host_under_pressure",
+            "1 while app usage is over the pressure threshold (new starts are refused)",
+        )
+        .expect("valid metric");
         for metric in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(bundle_seconds.clone()),
             Box::new(cache.clone()),
+            Box::new(egress.clone()),
+            Box::new(host_usage.clone()),
+            Box::new(under_pressure.clone()),
         ] {
             registry.register(metric).expect("metric registered once");
         }
@@ -62,7 +91,27 @@ impl Metrics {
             requests,
             bundle_seconds,
             cache,
+            egress,
+            host_usage,
+            under_pressure,
         }
+    }
+
+    /// The last host pressure sample.
+    pub fn set_pressure(&self, pressure: &Pressure) {
+        self.host_usage
+            .with_label_values(&["cpu"])
+            .set(pressure.cpu_ratio);
+        self.host_usage
+            .with_label_values(&["memory"])
+            .set(pressure.memory_ratio);
+        self.under_pressure
+            .set(if pressure.over { 1.0 } else { 0.0 });
+    }
+
+    /// One egress request of a published app, by outcome.
+    pub fn egress(&self, outcome: &str) {
+        self.egress.with_label_values(&[outcome]).inc();
     }
 
     /// One bundling that ended with `outcome` (`ok`, `rejected`, `timeout`, `error`) after `seconds`.

@@ -9,6 +9,7 @@ use moka::future::Cache;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
+use crate::apps::egress::EgressClient;
 use crate::apps::proxy::ProxyClient;
 use crate::apps::{AppManager, RequestLimits};
 use crate::config::ServeConfig;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub proxy: ProxyClient,
     /// The published apps' API and publish limits.
     pub app_limits: RequestLimits,
+    /// The published apps' egress client.
+    pub egress: EgressClient,
 }
 
 impl AppState {
@@ -94,6 +97,7 @@ impl AppState {
             apps: Arc::new(AppManager::new(config.apps.clone())),
             proxy: ProxyClient::default(),
             app_limits: RequestLimits::new(&config.apps),
+            egress: EgressClient::default(),
             slots: Arc::new(Semaphore::new(config.max_concurrent_bundles.max(1))),
             allowlist: config.allowlist,
             config,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use anyhow::Context;
+use appbundle_api::apps::pressure::HostCapacity;
 use appbundle_api::config::AppsConfig;
 use appbundle_api::{AppState, ServeConfig};
 
@@ -86,6 +87,23 @@ pub struct ServeArgs {
     /// API requests per minute across all published apps (0: no limit).
     #[arg(long, env = "APPBUNDLE_APPS_API_PER_MINUTE", default_value_t = defaults().apps.api_total_per_minute)]
     pub apps_api_per_minute: u32,
+    /// Hosts published apps may be allowed to reach through SandboxAPI.fetch, comma-separated
+    /// (`api.example.com`, `host:port`, `*.example.com`); each app names its own at publish.
+    #[arg(
+        long,
+        env = "APPBUNDLE_EGRESS_ALLOW",
+        default_value = "",
+        value_delimiter = ','
+    )]
+    pub egress_allow: Vec<String>,
+    /// CPUs and memory (MB) the host gives published apps [default: this machine's]; above
+    /// --pressure-percent of either, new app starts are refused until usage falls.
+    #[arg(long, env = "APPBUNDLE_HOST_CPUS")]
+    pub host_cpus: Option<f64>,
+    #[arg(long, env = "APPBUNDLE_HOST_MEMORY_MB")]
+    pub host_memory_mb: Option<u64>,
+    #[arg(long, env = "APPBUNDLE_PRESSURE_PERCENT", default_value_t = (defaults().apps.pressure_threshold * 100.0) as u32)]
+    pub pressure_percent: u32,
     /// Publishes per user per hour (0: no limit).
     #[arg(long, env = "APPBUNDLE_PUBLISHES_PER_HOUR", default_value_t = defaults().apps.publishes_per_user_per_hour)]
     pub publishes_per_hour: u32,
@@ -94,6 +112,18 @@ pub struct ServeArgs {
     pub app_data_mb: u64,
     #[command(flatten)]
     pub allowlist: AllowlistArg,
+}
+
+/// The host's capacity for apps: this machine's, with either figure overridden.
+fn host_capacity(cpus: Option<f64>, memory_mb: Option<u64>) -> Option<HostCapacity> {
+    if cpus.is_none() && memory_mb.is_none() {
+        return None;
+    }
+    let detected = HostCapacity::detect();
+    Some(HostCapacity {
+        cpus: cpus.unwrap_or(detected.cpus),
+        memory_bytes: memory_mb.map_or(detected.memory_bytes, |mb| mb * 1024 * 1024),
+    })
 }
 
 /// Runs the command.
@@ -133,6 +163,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             api_per_app_per_minute: args.app_api_per_minute,
             api_total_per_minute: args.apps_api_per_minute,
             publishes_per_user_per_hour: args.publishes_per_hour,
+            host_capacity: host_capacity(args.host_cpus, args.host_memory_mb),
+            pressure_threshold: f64::from(args.pressure_percent) / 100.0,
+            egress_allowed: args
+                .egress_allow
+                .into_iter()
+                .map(|e| e.trim().to_string())
+                .filter(|e| !e.is_empty())
+                .collect(),
             data_limits: appbundle_api::app_server::store::StoreLimits {
                 quota_bytes: args.app_data_mb * 1024 * 1024,
                 ..defaults().apps.data_limits

@@ -62,6 +62,17 @@ impl AppManager {
         }
     }
 
+    /// Samples the host's pressure for as long as the service runs.
+    async fn watch_pressure(self: Arc<Self>) {
+        let mut tick = tokio::time::interval(self.config.pressure_interval);
+        loop {
+            tick.tick().await;
+            if let Err(e) = self.sample_pressure().await {
+                tracing::debug!(error = %e, "no pressure sample");
+            }
+        }
+    }
+
     /// Rediscovers the apps, then sweeps idle ones and watches OOM kills in the background.
     pub fn spawn_background(self: &Arc<Self>) {
         let manager = self.clone();
@@ -71,6 +82,7 @@ impl AppManager {
                 Err(e) => tracing::warn!(error = %e, "published apps not rediscovered yet"),
             }
             tokio::spawn(manager.clone().watch_oom());
+            tokio::spawn(manager.clone().watch_pressure());
             let mut tick = tokio::time::interval(manager.config.sweep_interval);
             tick.tick().await;
             loop {
@@ -109,7 +121,7 @@ mod tests {
         std::fs::create_dir_all(&staged).unwrap();
         std::fs::write(staged.join("index.html"), "<!doctype html>").unwrap();
         manager
-            .publish("alice", app_id, Limits::default(), staged)
+            .publish("alice", app_id, Limits::default(), Vec::new(), staged)
             .await
             .expect("published");
     }

@@ -21,6 +21,14 @@ pub enum AppError {
     #[error("{0}")]
     /// 429: a limit on running apps is reached.
     Quota(String),
+    #[error("{message}")]
+    /// 503 with `Retry-After`: the host is under pressure; no new starts for now.
+    Busy {
+        /// Why, with the figures.
+        message: String,
+        /// Seconds until the next sample.
+        retry_after: u64,
+    },
     #[error("{0}")]
     /// 400: a malformed request.
     BadRequest(String),

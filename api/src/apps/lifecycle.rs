@@ -14,6 +14,7 @@ use appbundle_containers::{
 use tokio::sync::Mutex;
 
 use super::error::AppError;
+use super::pressure::{HostCapacity, Pressure};
 use super::quota::{check_owner, RunningQuota};
 use super::records::{
     read_records, unix_now, AppPaths, AppRecord, Running, LABEL_APP, LABEL_MANAGED,
@@ -29,6 +30,9 @@ pub struct AppManager {
     pub(super) apps: Mutex<HashMap<String, AppRecord>>,
     /// One publish or start at a time per service: quotas are counted without races.
     starting: Mutex<()>,
+    /// What the host can give the apps, and the last sample of what they use.
+    capacity: HostCapacity,
+    pressure: std::sync::Mutex<Pressure>,
 }
 
 impl AppManager {
@@ -45,10 +49,12 @@ impl AppManager {
     fn on(config: AppsConfig, engine: Option<Arc<dyn ContainerEngine>>) -> AppManager {
         AppManager {
             paths: AppPaths::new(&config.state_dir),
-            config,
             engine: Mutex::new(engine),
             apps: Mutex::new(HashMap::new()),
             starting: Mutex::new(()),
+            capacity: config.host_capacity.unwrap_or_else(HostCapacity::detect),
+            pressure: std::sync::Mutex::new(Pressure::default()),
+            config,
         }
     }
 
@@ -130,6 +136,7 @@ impl AppManager {
         user: &str,
         app_id: &str,
         limits: Limits,
+        egress: Vec<String>,
         new_site: PathBuf,
     ) -> Result<AppView, AppError> {
         let engine = self.engine().await?;
@@ -140,6 +147,10 @@ impl AppManager {
                 check_owner(existing, user)?;
             }
             self.quota().check(&apps, user, app_id)?;
+            let replaces_running = apps.get(app_id).is_some_and(|r| r.running.is_some());
+            if !replaces_running {
+                self.check_pressure()?;
+            }
             apps.get(app_id).cloned()
         };
         let image = self.prepare(&*engine).await?;
@@ -155,7 +166,8 @@ impl AppManager {
         tokio::fs::rename(&new_site, &site)
             .await
             .map_err(|e| AppError::Internal(format!("replacing the site: {e}")))?;
-        let record = AppRecord::new(app_id, user, limits);
+        let mut record = AppRecord::new(app_id, user, limits);
+        record.egress = egress.clone();
         let json =
             serde_json::to_vec_pretty(&record).map_err(|e| AppError::Internal(e.to_string()))?;
         tokio::fs::write(self.paths.record_file(app_id), json)
@@ -177,6 +189,7 @@ impl AppManager {
         entry.stopped_idle = false;
         entry.published_at = unix_now();
         entry.limits = limits;
+        entry.egress = egress;
         Ok(view_of(entry, None, None))
     }
 
@@ -295,6 +308,65 @@ impl AppManager {
         Ok(())
     }
 
+    /// The last sample of the apps' CPU and memory against the host's.
+    pub fn pressure(&self) -> Pressure {
+        *self.pressure.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn check_pressure(&self) -> Result<(), AppError> {
+        self.pressure().check_start(
+            self.config.pressure_threshold,
+            self.config.pressure_interval,
+        )
+    }
+
+    /// Reads every running container's usage from the engine and keeps the sum as the
+    /// host's pressure; logs when it passes the threshold and when it falls back.
+    pub async fn sample_pressure(&self) -> Result<Pressure, AppError> {
+        let containers: Vec<String> = self
+            .apps
+            .lock()
+            .await
+            .values()
+            .filter_map(|r| r.running.as_ref().filter(|run| run.host_port.is_some()))
+            .map(|run| run.container_id.clone())
+            .collect();
+        let engine = self.engine().await?;
+        let mut usages = Vec::with_capacity(containers.len());
+        for container in &containers {
+            // A container that went away between the list and its reading counts for nothing.
+            if let Ok(usage) = engine.usage(container).await {
+                usages.push((usage.cpu_percent, usage.memory_bytes));
+            }
+        }
+        let sample = Pressure::of(&usages, self.capacity, self.config.pressure_threshold);
+        let before = std::mem::replace(
+            &mut *self.pressure.lock().unwrap_or_else(|p| p.into_inner()),
+            sample,
+        );
+        if sample.over && !before.over {
+            tracing::warn!(
+                cpu = sample.cpu_ratio,
+                memory = sample.memory_ratio,
+                containers = sample.containers,
+                "the host is under pressure: new app starts are refused"
+            );
+        } else if before.over && !sample.over {
+            tracing::info!("host pressure fell: app starts resume");
+        }
+        Ok(sample)
+    }
+
+    /// The hosts the app may reach through `SandboxAPI.fetch`.
+    pub async fn egress_of(&self, app_id: &str) -> Result<Vec<String>, AppError> {
+        self.apps
+            .lock()
+            .await
+            .get(app_id)
+            .map(|record| record.egress.clone())
+            .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))
+    }
+
     /// Where to send a visitor's request: the running app's port, starting an idle-stopped app
     /// again (within the quotas). Counts as activity.
     pub async fn route(&self, app_id: &str) -> Result<u16, AppError> {
@@ -325,6 +397,7 @@ impl AppManager {
                 return Ok(port);
             }
             self.quota().check(&apps, &record.user, app_id)?;
+            self.check_pressure()?;
             record
         };
         let image = self.prepare(&*engine).await?;
@@ -389,7 +462,7 @@ mod tests {
         async fn publish(&self, user: &str, app_id: &str) -> Result<AppView, AppError> {
             let site = self.staged_site(app_id);
             self.manager
-                .publish(user, app_id, Limits::default(), site)
+                .publish(user, app_id, Limits::default(), Vec::new(), site)
                 .await
         }
 
@@ -461,6 +534,37 @@ mod tests {
         // Deleting one makes room.
         f.manager.delete("alice", "a1", false).await.unwrap();
         f.publish("bob", "b2").await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn new_starts_wait_while_the_host_is_under_pressure() {
+        // The stand-in containers use 20 MB each: two are over 80 % of 45 MB.
+        let f = fixture("pressure", |c| {
+            c.host_capacity = Some(HostCapacity {
+                cpus: 2.0,
+                memory_bytes: 45 << 20,
+            });
+        });
+        f.publish("alice", "a1").await.unwrap();
+        assert!(!f.manager.sample_pressure().await.unwrap().over);
+        f.publish("alice", "a2").await.unwrap();
+        let sample = f.manager.sample_pressure().await.unwrap();
+        assert!(sample.over && sample.containers == 2, "{sample:?}");
+        match f.publish("bob", "b1").await {
+            Err(AppError::Busy {
+                message,
+                retry_after,
+            }) => {
+                assert_eq!(retry_after, 10);
+                assert!(message.contains("89 % of its memory"), "{message}");
+            }
+            other => panic!("expected Busy, got {other:?}"),
+        }
+        // Replacing a running app adds no container: allowed.
+        f.publish("alice", "a1").await.unwrap();
+        f.manager.delete("alice", "a2", false).await.unwrap();
+        assert!(!f.manager.sample_pressure().await.unwrap().over);
+        f.publish("bob", "b1").await.unwrap();
     }
 
     #[tokio::test]

@@ -8,11 +8,13 @@
 //! files a publish writes).
 
 mod background;
+pub mod egress;
 mod error;
 mod lifecycle;
 #[cfg(test)]
 mod memory_engine;
 pub mod origin;
+pub mod pressure;
 pub mod proxy;
 mod quota;
 mod records;
@@ -89,6 +91,9 @@ pub struct PublishRequest {
     bundle: Option<String>,
     #[serde(default)]
     title: Option<String>,
+    /// Hosts `SandboxAPI.fetch` may reach through the service (within `--egress-allow`).
+    #[serde(default)]
+    egress: Vec<String>,
     /// Memory limit in MB (512 default, 1024 at most) and CPUs (1 default, 2 at most).
     #[serde(default)]
     memory_mb: Option<u64>,
@@ -151,6 +156,7 @@ pub async fn publish(
         .map_err(|e| ApiError::BadRequest(format!("invalid JSON body: {e}")))?;
     let limits = Limits::requested(request.memory_mb, request.cpus)
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    egress::check_requested(&request.egress, &state.config.apps.egress_allowed)?;
     let manifest = state.manifest.clone().ok_or_else(|| {
         ApiError::Unavailable("the runtime deps are not built yet (appbundle build-deps)".into())
     })?;
@@ -182,7 +188,11 @@ pub async fn publish(
         let _ = tokio::fs::remove_dir_all(&staging).await;
         return Err(ApiError::Internal(format!("writing the site: {e}")));
     }
-    match apps.publish(&user, &app_id, limits, staging.clone()).await {
+    let egress = request.egress.clone();
+    match apps
+        .publish(&user, &app_id, limits, egress, staging.clone())
+        .await
+    {
         Ok(view) => Ok(Json(with_url(&state, view, &headers))),
         Err(e) => {
             let _ = tokio::fs::remove_dir_all(&staging).await;

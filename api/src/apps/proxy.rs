@@ -102,6 +102,17 @@ fn visitor_cookie(headers: &HeaderMap) -> Option<HeaderValue> {
         .and_then(|pair| HeaderValue::from_str(pair).ok())
 }
 
+/// A browser request from another origin (`Sec-Fetch-Site`) is refused, as the app server does
+/// for its data API.
+fn same_origin_only(headers: &HeaderMap) -> Result<(), ApiError> {
+    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        None | Some("same-origin") | Some("none") => Ok(()),
+        Some(other) => Err(ApiError::Forbidden(format!(
+            "an app's egress answers its own pages only (this request is {other})"
+        ))),
+    }
+}
+
 /// Forwards `request` to the app's container as `/{rest}`; `base` is where the app is mounted
 /// as the browser sees it (`/` on its own origin).
 pub async fn forward(
@@ -116,6 +127,11 @@ pub async fn forward(
     }
     if rest == "api" || rest.starts_with("api/") {
         state.app_limits.api_request(&app_id)?;
+    }
+    if rest == "api/egress" {
+        same_origin_only(request.headers())?;
+        let allowlist = state.apps.egress_of(&app_id).await?;
+        return super::egress::forward(&state, &app_id, &allowlist, request).await;
     }
     let port = state.apps.route(&app_id).await?;
     let query = request

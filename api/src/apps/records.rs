@@ -24,6 +24,9 @@ pub struct AppRecord {
     pub limits: Limits,
     /// Unix seconds.
     pub published_at: u64,
+    /// Hosts the app may reach through the service (`SandboxAPI.fetch`).
+    #[serde(default)]
+    pub egress: Vec<String>,
     #[serde(skip)]
     pub running: Option<Running>,
     #[serde(skip)]
@@ -43,6 +46,7 @@ impl AppRecord {
             user: user.to_string(),
             limits,
             published_at: unix_now(),
+            egress: Vec::new(),
             running: None,
             last_active: None,
             stopped_idle: false,

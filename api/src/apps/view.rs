@@ -34,6 +34,8 @@ pub struct AppView {
     pub limits: Limits,
     /// CPU, memory and pids of a running container.
     pub usage: Option<Usage>,
+    /// The hosts it may reach through `SandboxAPI.fetch`.
+    pub egress: Vec<String>,
 }
 
 /// The state word: a stopped record first, then what the container's status says.
@@ -69,6 +71,7 @@ pub fn view_of(
         oom_kills: record.oom_kills,
         limits: record.limits,
         usage,
+        egress: record.egress.clone(),
     }
 }
 
