@@ -553,3 +553,59 @@ async fn new_starts_get_503_while_the_host_is_under_pressure() {
         StatusCode::OK
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_older_apps_json_collections_are_imported_on_first_start() {
+    let (base, _) = apps_server("legacy", |_| {}).await;
+    let _cleanup = Cleanup(vec!["legacy".into()]);
+    // The volume as the first store left it: one JSON array per collection.
+    let image = prepared_image().await.tag().unwrap();
+    let notes = r#"[{"id":"n1","text":"kept from the JSON store"},{"id":"n2","text":"second","tags":["a"]}]"#;
+    let script = format!(
+        "mkdir -p /data/collections && printf '%s' '{notes}' > /data/collections/notes.json"
+    );
+    let written = docker(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--user",
+        "10001:10001",
+        "-v",
+        "appbundle-data-legacy:/data",
+        &image,
+        "/bin/sh",
+        "-c",
+        &script,
+    ]);
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+
+    publish_ok(&base, "legacy", board_files()).await;
+    let items: Value = http_get(format!("{base}/apps/legacy/api/data/notes"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(items, serde_json::from_str::<Value>(notes).unwrap());
+    // Written on as usual, and the old files kept aside.
+    let created = http_post_json(
+        format!("{base}/apps/legacy/api/data/notes"),
+        &json!({ "text": "new" }),
+    )
+    .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let listing = exec(
+        "legacy",
+        &["sh", "-c", "ls /data /data/collections.imported"],
+    );
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    assert!(
+        listing.contains("app.db") && listing.contains("notes.json"),
+        "{listing}"
+    );
+    assert!(!listing.lines().any(|l| l == "collections"), "{listing}");
+}

@@ -264,6 +264,10 @@ async fn generated_apps_run_in_the_sandboxed_preview() {
             "hostStore": ["new"],
         })
     );
+    assert_eq!(
+        checks["scopedBridge"],
+        json!({ "visitor": ["mine"], "app": 0 })
+    );
     // The kit: 12+ kinds of component on the page, each interaction by real clicks, colors and
     // radii from the theme's variables (primary button, card border, muted tabs list), no error or
     // warning logged (radix warns about a dialog without a title, React about bad props).

@@ -177,8 +177,10 @@
   // The preview's opaque origin has no localStorage or sessionStorage: touching either throws a
   // SecurityError, and generated apps touch them at render. They get working ones, in memory;
   // localStorage is also kept by the host when it answers storage calls (collection
-  // `__localStorage`, an item per key), so it outlives a reload of the preview.
+  // `__localStorage`, an item per key, in the visitor's scope: a browser's localStorage is its
+  // user's), so it outlives a reload of the preview.
   var LOCAL_COLLECTION = '__localStorage';
+  var VISITOR = { scope: 'visitor' };
   var hostStorage = null; // the host's storage bridge, once the snapshot is read
   var hostKeys = Object.create(null); // keys the host holds an item for
 
@@ -267,12 +269,12 @@
       var saved;
       if (newValue === null) {
         delete hostKeys[key];
-        saved = hostStorage.remove(LOCAL_COLLECTION, key);
+        saved = hostStorage.remove(LOCAL_COLLECTION, key, VISITOR);
       } else if (hostKeys[key]) {
-        saved = hostStorage.update(LOCAL_COLLECTION, key, { value: newValue });
+        saved = hostStorage.update(LOCAL_COLLECTION, key, { value: newValue }, VISITOR);
       } else {
         hostKeys[key] = true;
-        saved = hostStorage.create(LOCAL_COLLECTION, { id: key, value: newValue });
+        saved = hostStorage.create(LOCAL_COLLECTION, { id: key, value: newValue }, VISITOR);
       }
       saved.catch(function (error) {
         console.warn('appbundle: localStorage was not saved by the host: ' + error.message);
@@ -341,7 +343,7 @@
     var bridge = window.AppBundleHost && window.AppBundleHost.storage;
     if (!bridge || hostStorage) return Promise.resolve();
     return bridge
-      .list(LOCAL_COLLECTION)
+      .list(LOCAL_COLLECTION, VISITOR)
       .then(function (items) {
         (items || []).forEach(function (item) {
           if (!item || typeof item.id !== 'string') return;

@@ -407,7 +407,9 @@ out.checks.webStorage = {
     keys: await testText('keys'),
   },
   host: await page.evaluate(() =>
-    (window.__playground.store.__localStorage || []).map((i) => `${i.id}=${i.value}`).sort(),
+    (window.__playground.store['visitor:__localStorage'] || [])
+      .map((i) => `${i.id}=${i.value}`)
+      .sort(),
   ),
 };
 
@@ -728,8 +730,25 @@ out.checks.bridge = {
   shown: await frame().evaluate(() =>
     Array.from(document.querySelectorAll('#root p')).map((p) => p.innerText),
   ),
-  hostStore: await page.evaluate(() => window.__playground.store.notes.map((n) => n.text)),
+  hostStore: await page.evaluate(() => window.__playground.store['app:notes'].map((n) => n.text)),
 };
+// A visitor-scoped collection reaches the host with its scope (the host keeps it apart).
+await load({
+  'App.tsx': [
+    "import { useAppData } from '@appbundle/runtime';",
+    'export default function Drafts() {',
+    "  const drafts = useAppData('drafts', { scope: 'visitor' });",
+    '  return <button id="save" onClick={() => drafts.create({ text: \'mine\' })}>Save {drafts.items.length}</button>;',
+    '}',
+    '',
+  ].join('\n'),
+});
+await frame().click('#save');
+await frame().waitForSelector('#save:has-text("Save 1")');
+out.checks.scopedBridge = await page.evaluate(() => ({
+  visitor: (window.__playground.store['visitor:drafts'] || []).map((d) => d.text),
+  app: (window.__playground.store['app:drafts'] || []).length,
+}));
 
 // Console output and unhandled rejections reach the host; the rejection at its TSX line.
 const logged = await load({

@@ -52,10 +52,12 @@ pub fn test_image() -> AppImage {
         busybox.exists(),
         "the published-app tests need a static busybox (apt-get install busybox-static)"
     );
-    let links = ["sh", "tail", "id", "touch", "sleep", "cat", "seq"]
-        .iter()
-        .map(|tool| (format!("/bin/{tool}"), "busybox".to_string()))
-        .collect();
+    let links = [
+        "sh", "tail", "id", "touch", "sleep", "cat", "seq", "mkdir", "ls",
+    ]
+    .iter()
+    .map(|tool| (format!("/bin/{tool}"), "busybox".to_string()))
+    .collect();
     AppImage {
         binary: PathBuf::from(env!("CARGO_BIN_EXE_appbundle")),
         extra_files: vec![(busybox, "/bin/busybox".into())],
