@@ -331,6 +331,8 @@ async fn quotas_per_user_and_in_total_answer_429() {
     publish_ok(&base, "quota-a2", todo_files()).await;
     let third = publish(&base, KEY, "quota-a3", todo_files()).await;
     assert_eq!(third.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Running apps free up when one is deleted or stopped idle: the sweep's interval.
+    assert_eq!(third.headers()["retry-after"], "300");
     assert!(third
         .text()
         .await

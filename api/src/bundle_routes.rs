@@ -247,7 +247,7 @@ pub(crate) async fn bundle_cached(
     let entry = state
         .cache
         .entry(hash.clone())
-        .or_try_insert_with(compute(state.clone(), request, hash.clone()))
+        .or_try_insert_with(fetch_or_compute(state.clone(), request, hash.clone()))
         .await;
     match entry {
         Ok(entry) => {
@@ -257,6 +257,38 @@ pub(crate) async fn bundle_cached(
         }
         Err(failure) => Err(Failure::clone(&failure).into()),
     }
+}
+
+/// The result from the shared tier when another instance made it, else bundled here (and then
+/// shared).
+async fn fetch_or_compute(
+    state: Arc<AppState>,
+    request: BundleRequest,
+    hash: String,
+) -> Result<Arc<CachedBundle>, Failure> {
+    if let Some(shared) = &state.shared {
+        if let Some(entry) = shared.get_bundle(&state.metrics, &hash).await {
+            return Ok(Arc::new(entry));
+        }
+    }
+    let entry = compute(state.clone(), request, hash.clone()).await?;
+    if let Some(shared) = &state.shared {
+        // Awaited (within Redis's short deadline): the preview asks another instance for
+        // `/bundle/<hash>.js` as soon as this answer arrives.
+        shared.put_bundle(&state.metrics, &hash, &entry).await;
+    }
+    Ok(entry)
+}
+
+/// The bundle `hash` from this instance's cache, else from the shared tier (then kept here).
+pub(crate) async fn cached_by_hash(state: &AppState, hash: &str) -> Option<Arc<CachedBundle>> {
+    if let Some(entry) = state.cache.get(hash).await {
+        return Some(entry);
+    }
+    let shared = state.shared.as_ref()?;
+    let entry = Arc::new(shared.get_bundle(&state.metrics, hash).await?);
+    state.cache.insert(hash.to_string(), entry.clone()).await;
+    Some(entry)
 }
 
 /// Subresource integrity of a script: `sha384-<base64>`.
@@ -291,7 +323,7 @@ pub async fn output(
     if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(ApiError::NotFound(format!("`{hash}` is not a bundle hash")));
     }
-    let Some(cached) = state.cache.get(hash).await else {
+    let Some(cached) = cached_by_hash(&state, hash).await else {
         return Err(ApiError::NotFound(
             "no such bundle (it may have left the cache): POST /bundle again".into(),
         ));

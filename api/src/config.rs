@@ -11,6 +11,7 @@ use appbundle_containers::AppImage;
 
 use crate::app_server::store::StoreLimits;
 use crate::apps::pressure::HostCapacity;
+use crate::shared::RedisConfig;
 
 #[derive(Debug, Clone)]
 /// How `appbundle serve` runs; `Default` is what a public-facing instance starts from.
@@ -40,6 +41,8 @@ pub struct ServeConfig {
     pub frame_ancestors: String,
     /// Published apps (the container runtime).
     pub apps: AppsConfig,
+    /// The tier several instances share (results and rate limits); `None`: this instance alone.
+    pub redis: Option<RedisConfig>,
 }
 
 /// Published apps: who may publish, where apps are kept, and the seed's lifecycle limits.
@@ -145,6 +148,7 @@ impl Default for ServeConfig {
             cors_origin: "*".to_string(),
             frame_ancestors: "*".to_string(),
             apps: AppsConfig::default(),
+            redis: None,
         }
     }
 }

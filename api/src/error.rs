@@ -141,9 +141,12 @@ impl From<AppError> for ApiError {
             AppError::Unavailable(m) => ApiError::Unavailable(m),
             AppError::NotFound(m) => ApiError::NotFound(m),
             AppError::Forbidden(m) => ApiError::Forbidden(m),
-            AppError::Quota(message) => ApiError::TooManyRequests {
+            AppError::Quota {
                 message,
-                retry_after: None,
+                retry_after,
+            } => ApiError::TooManyRequests {
+                message,
+                retry_after: Some(retry_after),
             },
             AppError::Busy {
                 message,
@@ -229,8 +232,14 @@ mod tests {
         assert_eq!(retry.as_deref(), Some("3"));
         assert_eq!(json["error"], "rate limit exceeded: retry in 3 s");
 
-        let quota: ApiError = AppError::Quota("10 apps running".into()).into();
-        assert_eq!(quota.status(), StatusCode::TOO_MANY_REQUESTS);
+        let quota: ApiError = AppError::Quota {
+            message: "10 apps running".into(),
+            retry_after: 300,
+        }
+        .into();
+        let (status, retry, _) = body_of(quota).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(retry.as_deref(), Some("300"));
     }
 
     #[tokio::test]

@@ -14,11 +14,13 @@ pub mod bundle_routes;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod limiter;
 pub mod metrics;
 pub mod ops;
 pub mod preview;
 pub mod rate_limit;
 pub mod runtime_deps;
+pub mod shared;
 pub mod state;
 
 use std::future::Future;
@@ -43,9 +45,16 @@ pub fn router(state: Arc<AppState>) -> Router {
     let config = &state.config;
     let bundling = Router::new()
         .route("/bundle", post(bundle_routes::create))
-        .route("/apps/{app_id}/publish", post(apps::publish))
-        .layer(rate_limit::layer(config))
-        .layer(DefaultBodyLimit::max(config.body_limit));
+        .route("/apps/{app_id}/publish", post(apps::publish));
+    // With Redis, one limit for all instances; alone, tower_governor's in this process.
+    let bundling = match &state.bundle_limit {
+        Some(_) => bundling.layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::shared,
+        )),
+        None => bundling.layer(rate_limit::layer(config)),
+    }
+    .layer(DefaultBodyLimit::max(config.body_limit));
     let cors = CorsLayer::new()
         .allow_methods([Method::GET, Method::HEAD, Method::POST])
         .allow_headers([

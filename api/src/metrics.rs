@@ -22,6 +22,8 @@ pub struct Metrics {
     egress: IntCounterVec,
     host_usage: GaugeVec,
     under_pressure: Gauge,
+    redis_errors: IntCounterVec,
+    shared_cache: IntCounterVec,
 }
 
 impl Metrics {
@@ -76,6 +78,22 @@ impl Metrics {
             "1 while app usage is over the pressure threshold (new starts are refused)",
         )
         .expect("valid metric");
+        let redis_errors = IntCounterVec::new(
+            Opts::new(
+                "appbundle_redis_errors_total",
+                "Redis calls that failed or timed out (the instance went on without Redis)",
+            ),
+            &["op"],
+        )
+        .expect("valid metric");
+        let shared_cache = IntCounterVec::new(
+            Opts::new(
+                "appbundle_shared_cache_total",
+                "Bundle results looked up in Redis after a miss in this instance",
+            ),
+            &["result"],
+        )
+        .expect("valid metric");
         for metric in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(bundle_seconds.clone()),
@@ -83,6 +101,8 @@ impl Metrics {
             Box::new(egress.clone()),
             Box::new(host_usage.clone()),
             Box::new(under_pressure.clone()),
+            Box::new(redis_errors.clone()),
+            Box::new(shared_cache.clone()),
         ] {
             registry.register(metric).expect("metric registered once");
         }
@@ -94,7 +114,21 @@ impl Metrics {
             egress,
             host_usage,
             under_pressure,
+            redis_errors,
+            shared_cache,
         }
+    }
+
+    /// One Redis call (`get`, `put`, `limit`) that failed or timed out.
+    pub fn redis_error(&self, op: &str) {
+        self.redis_errors.with_label_values(&[op]).inc();
+    }
+
+    /// One lookup in the shared results that found the bundle or not.
+    pub fn shared_cache(&self, hit: bool) {
+        self.shared_cache
+            .with_label_values(&[if hit { "hit" } else { "miss" }])
+            .inc();
     }
 
     /// The last host pressure sample.

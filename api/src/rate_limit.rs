@@ -1,12 +1,15 @@
 //! Rate limits on `POST /bundle` (the expensive route) per API key (`x-api-key`) or, without
-//! one, per client IP, with `tower_governor`. Over the limit: 429 with `Retry-After`.
+//! one, per client IP: with `tower_governor` in a single instance, or held in Redis for all
+//! instances when they share it ([`shared`]). Over the limit: 429 with `Retry-After`.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::ConnectInfo;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{Request, Response};
+use axum::middleware::Next;
 use axum::response::IntoResponse;
 use governor::clock::QuantaInstant;
 use governor::middleware::NoOpMiddleware;
@@ -16,6 +19,8 @@ use tower_governor::{GovernorError, GovernorLayer};
 
 use crate::config::ServeConfig;
 use crate::error::ApiError;
+use crate::limiter::{retry_seconds, Limiter};
+use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy)]
 /// The rate limit's key: the `x-api-key` header, else the client's IP.
@@ -56,6 +61,48 @@ fn too_many(error: GovernorError) -> Response<Body> {
         },
     };
     refused.into_response()
+}
+
+/// The limit instances share through Redis (`None` when `rate_per_second` is 0 or there is no
+/// Redis).
+pub fn shared_limiter(config: &ServeConfig) -> Option<Limiter> {
+    if config.redis.is_none() || config.rate_per_second == 0 {
+        return None;
+    }
+    Limiter::with_burst(
+        "bundle",
+        Duration::from_secs(1) / config.rate_per_second,
+        config.rate_burst.max(1),
+    )
+}
+
+/// Middleware: the shared limit, per API key or client IP.
+pub async fn shared(
+    State(state): State<Arc<AppState>>,
+    request: Request<Body>,
+    next: Next,
+) -> Response<Body> {
+    let Some(limiter) = &state.bundle_limit else {
+        return next.run(request).await;
+    };
+    let key = match ApiKeyOrIp.extract(&request) {
+        Ok(key) => key,
+        Err(error) => return too_many(error),
+    };
+    match limiter
+        .check(state.shared.as_ref(), &state.metrics, &key)
+        .await
+    {
+        Ok(()) => next.run(request).await,
+        Err(wait) => {
+            let wait = retry_seconds(wait);
+            ApiError::TooManyRequests {
+                message: format!("rate limit exceeded: retry in {wait} s"),
+                retry_after: Some(wait),
+            }
+            .into_response()
+        }
+    }
 }
 
 /// The layer, or none when `rate_per_second` is 0.

@@ -13,7 +13,9 @@ use crate::apps::egress::EgressClient;
 use crate::apps::proxy::ProxyClient;
 use crate::apps::{AppManager, RequestLimits};
 use crate::config::ServeConfig;
+use crate::limiter::Limiter;
 use crate::metrics::Metrics;
+use crate::shared::Shared;
 
 /// A bundled app, kept until the cache needs the room: the 200 body of `POST /bundle` and the
 /// script and map `GET /bundle/<hash>.js(.map)` serve.
@@ -69,11 +71,26 @@ pub struct AppState {
     pub app_limits: RequestLimits,
     /// The published apps' egress client.
     pub egress: EgressClient,
+    /// The tier shared with other instances (`--redis-url`).
+    pub shared: Option<Shared>,
+    /// `POST /bundle`'s limit held in the shared tier (with Redis only).
+    pub bundle_limit: Option<Limiter>,
+}
+
+/// Why the service could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// `manifest.json` is there but unreadable.
+    #[error(transparent)]
+    Manifest(#[from] appbundle_bundler::ManifestError),
+    /// `--redis-url` is not a Redis URL.
+    #[error("--redis-url: {0}")]
+    Redis(#[from] redis::RedisError),
 }
 
 impl AppState {
     /// Loads `manifest.json` from the deps dir if it is there.
-    pub fn new(config: ServeConfig) -> Result<Arc<AppState>, appbundle_bundler::ManifestError> {
+    pub fn new(config: ServeConfig) -> Result<Arc<AppState>, StartError> {
         let manifest_path = config.deps_dir.join("manifest.json");
         // Read once: parsed, and hashed into every cache key.
         let (manifest, manifest_version) = match std::fs::read(&manifest_path) {
@@ -86,14 +103,18 @@ impl AppState {
                 return Err(appbundle_bundler::ManifestError::Io {
                     path: manifest_path.display().to_string(),
                     source,
-                })
+                }
+                .into())
             }
         };
         let cache = Cache::builder()
             .max_capacity(config.cache_bytes)
             .weigher(|_key: &String, value: &Arc<CachedBundle>| value.weight())
             .build();
+        let shared = config.redis.clone().map(Shared::new).transpose()?;
         Ok(Arc::new(AppState {
+            shared,
+            bundle_limit: crate::rate_limit::shared_limiter(&config),
             apps: Arc::new(AppManager::new(config.apps.clone())),
             proxy: ProxyClient::default(),
             app_limits: RequestLimits::new(&config.apps),

@@ -104,6 +104,10 @@ pub struct ServeArgs {
     pub host_memory_mb: Option<u64>,
     #[arg(long, env = "APPBUNDLE_PRESSURE_PERCENT", default_value_t = (defaults().apps.pressure_threshold * 100.0) as u32)]
     pub pressure_percent: u32,
+    /// Share bundle results and rate limits with other instances through Redis
+    /// (`redis://127.0.0.1:6379`); without it the instance keeps both to itself.
+    #[arg(long, env = "APPBUNDLE_REDIS_URL")]
+    pub redis_url: Option<String>,
     /// Publishes per user per hour (0: no limit).
     #[arg(long, env = "APPBUNDLE_PUBLISHES_PER_HOUR", default_value_t = defaults().apps.publishes_per_user_per_hour)]
     pub publishes_per_hour: u32,
@@ -150,6 +154,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         rate_burst: args.rate_burst,
         cors_origin: args.cors_origin,
         frame_ancestors: args.frame_ancestors,
+        redis: args
+            .redis_url
+            .filter(|url| !url.is_empty())
+            .map(appbundle_api::shared::RedisConfig::new),
         apps: AppsConfig {
             api_keys: AppsConfig::parse_api_keys(&args.api_keys)
                 .map_err(|e| anyhow::anyhow!("APPBUNDLE_API_KEYS: {e}"))?,

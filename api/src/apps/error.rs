@@ -18,9 +18,14 @@ pub enum AppError {
     #[error("{0}")]
     /// 403: the app belongs to another user.
     Forbidden(String),
-    #[error("{0}")]
+    #[error("{message}")]
     /// 429: a limit on running apps is reached.
-    Quota(String),
+    Quota {
+        /// Which limit, and what to do.
+        message: String,
+        /// Seconds until the next idle sweep, the earliest the count may fall by itself.
+        retry_after: u64,
+    },
     #[error("{message}")]
     /// 503 with `Retry-After`: the host is under pressure; no new starts for now.
     Busy {

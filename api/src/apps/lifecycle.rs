@@ -72,6 +72,7 @@ impl AppManager {
         RunningQuota {
             per_user: self.config.max_apps_per_user,
             total: self.config.max_apps_total,
+            retry_after: self.config.sweep_interval.as_secs().max(1),
         }
     }
 
@@ -519,7 +520,7 @@ mod tests {
         f.publish("alice", "a2").await.unwrap();
         let refused = f.publish("alice", "a3").await.unwrap_err();
         assert!(
-            matches!(refused, AppError::Quota(ref m) if m.contains("per user (2)")),
+            matches!(refused, AppError::Quota { ref message, .. } if message.contains("per user (2)")),
             "{refused}"
         );
         // Republishing a running app is not a new one.
@@ -527,7 +528,7 @@ mod tests {
         f.publish("bob", "b1").await.unwrap();
         let refused = f.publish("bob", "b2").await.unwrap_err();
         assert!(
-            matches!(refused, AppError::Quota(ref m) if m.contains("it allows (3)")),
+            matches!(refused, AppError::Quota { ref message, .. } if message.contains("it allows (3)")),
             "{refused}"
         );
         assert_eq!(f.engine.running().len(), 3);

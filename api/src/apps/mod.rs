@@ -39,7 +39,7 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::bundle_routes::bundle_cached;
+use crate::bundle_routes::{bundle_cached, cached_by_hash};
 use crate::error::{ApiError, QueryParams};
 use crate::state::{AppState, CachedBundle};
 
@@ -118,7 +118,7 @@ async fn build(
             Ok((hash, entry))
         }
         (None, Some(hash)) => {
-            let entry = state.cache.get(hash).await.ok_or_else(|| {
+            let entry = cached_by_hash(state, hash).await.ok_or_else(|| {
                 ApiError::NotFound(format!(
                     "no bundle `{hash}` (it may have left the cache): send `files`"
                 ))
@@ -151,7 +151,10 @@ pub async fn publish(
 ) -> Result<Json<AppView>, ApiError> {
     let user = user_of(&state, &headers)?;
     checked_id(&app_id)?;
-    state.app_limits.publish(&user)?;
+    state
+        .app_limits
+        .publish(state.shared.as_ref(), &state.metrics, &user)
+        .await?;
     let request: PublishRequest = serde_json::from_slice(&body)
         .map_err(|e| ApiError::BadRequest(format!("invalid JSON body: {e}")))?;
     let limits = Limits::requested(request.memory_mb, request.cpus)

@@ -126,7 +126,10 @@ pub async fn forward(
         return Err(ApiError::NotFound(format!("no app `{app_id}`")));
     }
     if rest == "api" || rest.starts_with("api/") {
-        state.app_limits.api_request(&app_id)?;
+        state
+            .app_limits
+            .api_request(state.shared.as_ref(), &state.metrics, &app_id)
+            .await?;
     }
     if rest == "api/egress" {
         same_origin_only(request.headers())?;

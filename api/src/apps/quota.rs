@@ -23,6 +23,8 @@ pub fn check_owner(record: &AppRecord, user: &str) -> Result<(), AppError> {
 pub struct RunningQuota {
     pub per_user: usize,
     pub total: usize,
+    /// What a refusal's `Retry-After` says: the idle sweep's interval, in seconds.
+    pub retry_after: u64,
 }
 
 impl RunningQuota {
@@ -42,16 +44,22 @@ impl RunningQuota {
             .filter(|r| r.user == user)
             .count();
         if mine >= self.per_user {
-            return Err(AppError::Quota(format!(
-                "user `{user}` already runs {mine} apps, the most allowed per user ({}): delete one first",
-                self.per_user
-            )));
+            return Err(AppError::Quota {
+                message: format!(
+                    "user `{user}` already runs {mine} apps, the most allowed per user ({}): delete one first",
+                    self.per_user
+                ),
+                retry_after: self.retry_after,
+            });
         }
         if total >= self.total {
-            return Err(AppError::Quota(format!(
-                "the service already runs {total} apps, the most it allows ({}): try again later",
-                self.total
-            )));
+            return Err(AppError::Quota {
+                message: format!(
+                    "the service already runs {total} apps, the most it allows ({}): try again later",
+                    self.total
+                ),
+                retry_after: self.retry_after,
+            });
         }
         Ok(())
     }
@@ -77,17 +85,22 @@ mod tests {
         let quota = RunningQuota {
             per_user: 2,
             total: 3,
+            retry_after: 300,
         };
         let mut apps: HashMap<String, AppRecord> =
             [running("a1", "alice"), running("a2", "alice")].into();
         let refused = quota.check(&apps, "alice", "a3").unwrap_err();
-        assert!(matches!(refused, AppError::Quota(ref m) if m.contains("per user (2)")));
+        assert!(
+            matches!(refused, AppError::Quota { ref message, retry_after: 300 } if message.contains("per user (2)"))
+        );
         // Replacing one of the running ones is allowed.
         assert!(quota.check(&apps, "alice", "a2").is_ok());
         assert!(quota.check(&apps, "bob", "b1").is_ok());
         apps.extend([running("b1", "bob")]);
         let refused = quota.check(&apps, "bob", "b2").unwrap_err();
-        assert!(matches!(refused, AppError::Quota(ref m) if m.contains("it allows (3)")));
+        assert!(
+            matches!(refused, AppError::Quota { ref message, .. } if message.contains("it allows (3)"))
+        );
         // A stopped app counts for nothing.
         apps.get_mut("a1").unwrap().running = None;
         assert!(quota.check(&apps, "bob", "b2").is_ok());

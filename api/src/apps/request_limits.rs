@@ -3,30 +3,23 @@
 //! (`governor`): the full allowance may come at once, then it refills evenly over the period.
 //! Over a limit: 429 with `Retry-After` and which limit it was.
 
-use std::num::NonZeroU32;
 use std::time::Duration;
-
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::config::AppsConfig;
 use crate::error::ApiError;
+use crate::limiter::{retry_seconds, Limiter};
+use crate::metrics::Metrics;
+use crate::shared::Shared;
 
-/// The limiters; a limit of 0 is off.
+/// The limiters (held in Redis when instances share it); a limit of 0 is off.
 pub struct RequestLimits {
-    per_app: Option<(u32, DefaultKeyedRateLimiter<String>)>,
-    platform: Option<(u32, DefaultDirectRateLimiter)>,
-    publishes: Option<(u32, DefaultKeyedRateLimiter<String>)>,
+    per_app: Option<(u32, Limiter)>,
+    platform: Option<(u32, Limiter)>,
+    publishes: Option<(u32, Limiter)>,
 }
 
-fn quota(count: u32, period: Duration) -> Option<(u32, Quota)> {
-    let burst = NonZeroU32::new(count)?;
-    let quota = Quota::with_period(period / count)?.allow_burst(burst);
-    Some((count, quota))
-}
-
-fn retry_seconds(wait: Duration) -> u64 {
-    wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+fn limiter(name: &'static str, count: u32, window: Duration) -> Option<(u32, Limiter)> {
+    Limiter::per(name, count, window).map(|l| (count, l))
 }
 
 impl RequestLimits {
@@ -35,21 +28,22 @@ impl RequestLimits {
         let minute = Duration::from_secs(60);
         let hour = Duration::from_secs(3600);
         RequestLimits {
-            per_app: quota(config.api_per_app_per_minute, minute)
-                .map(|(n, q)| (n, RateLimiter::keyed(q))),
-            platform: quota(config.api_total_per_minute, minute)
-                .map(|(n, q)| (n, RateLimiter::direct(q))),
-            publishes: quota(config.publishes_per_user_per_hour, hour)
-                .map(|(n, q)| (n, RateLimiter::keyed(q))),
+            per_app: limiter("app-api", config.api_per_app_per_minute, minute),
+            platform: limiter("apps-api", config.api_total_per_minute, minute),
+            publishes: limiter("publish", config.publishes_per_user_per_hour, hour),
         }
     }
 
     /// One API request to `app_id`: within the app's limit and the platform's, or 429.
-    pub fn api_request(&self, app_id: &str) -> Result<(), ApiError> {
-        let clock = DefaultClock::default();
+    pub async fn api_request(
+        &self,
+        shared: Option<&Shared>,
+        metrics: &Metrics,
+        app_id: &str,
+    ) -> Result<(), ApiError> {
         if let Some((count, limiter)) = &self.per_app {
-            if let Err(not_until) = limiter.check_key(&app_id.to_string()) {
-                let wait = retry_seconds(not_until.wait_time_from(clock.now()));
+            if let Err(wait) = limiter.check(shared, metrics, app_id).await {
+                let wait = retry_seconds(wait);
                 return Err(ApiError::TooManyRequests {
                     message: format!(
                         "app `{app_id}` is over its API limit of {count} requests per minute: retry in {wait} s"
@@ -59,8 +53,8 @@ impl RequestLimits {
             }
         }
         if let Some((count, limiter)) = &self.platform {
-            if let Err(not_until) = limiter.check() {
-                let wait = retry_seconds(not_until.wait_time_from(clock.now()));
+            if let Err(wait) = limiter.check(shared, metrics, "all").await {
+                let wait = retry_seconds(wait);
                 return Err(ApiError::TooManyRequests {
                     message: format!(
                         "published apps are over the service's API limit of {count} requests per minute in all: retry in {wait} s"
@@ -73,12 +67,17 @@ impl RequestLimits {
     }
 
     /// One publish by `user`: within the per-user hourly limit, or 429.
-    pub fn publish(&self, user: &str) -> Result<(), ApiError> {
+    pub async fn publish(
+        &self,
+        shared: Option<&Shared>,
+        metrics: &Metrics,
+        user: &str,
+    ) -> Result<(), ApiError> {
         let Some((count, limiter)) = &self.publishes else {
             return Ok(());
         };
-        limiter.check_key(&user.to_string()).map_err(|not_until| {
-            let wait = retry_seconds(not_until.wait_time_from(DefaultClock::default().now()));
+        limiter.check(shared, metrics, user).await.map_err(|wait| {
+            let wait = retry_seconds(wait);
             ApiError::TooManyRequests {
                 message: format!(
                     "user `{user}` has published {count} times in the last hour, the most allowed: retry in {wait} s"
@@ -112,39 +111,44 @@ mod tests {
         }
     }
 
-    #[test]
-    fn each_app_has_its_own_allowance_within_the_platform_one() {
+    #[tokio::test]
+    async fn each_app_has_its_own_allowance_within_the_platform_one() {
         let limits = limits(5, 8, 0);
+        let metrics = Metrics::new();
+        let api = |app: &'static str| limits.api_request(None, &metrics, app);
         for _ in 0..5 {
-            assert!(limits.api_request("appa").is_ok());
+            assert!(api("appa").await.is_ok());
         }
-        let (wait, message) = retry_after(limits.api_request("appa"));
+        let (wait, message) = retry_after(api("appa").await);
         // 5 per minute refill one every 12 s.
         assert!((1..=12).contains(&wait), "{wait}");
         assert!(message.contains("`appa`") && message.contains("5 requests per minute"));
         // Another app is not held back by appa, until the platform's 8 are spent.
         for _ in 0..3 {
-            assert!(limits.api_request("appb").is_ok());
+            assert!(api("appb").await.is_ok());
         }
-        let (_, message) = retry_after(limits.api_request("appb"));
+        let (_, message) = retry_after(api("appb").await);
         assert!(
             message.contains("8 requests per minute in all"),
             "{message}"
         );
     }
 
-    #[test]
-    fn publishes_are_counted_per_user_per_hour() {
+    #[tokio::test]
+    async fn publishes_are_counted_per_user_per_hour() {
         let limits = limits(0, 0, 2);
-        assert!(limits.publish("alice").is_ok());
-        assert!(limits.publish("alice").is_ok());
-        let (wait, message) = retry_after(limits.publish("alice"));
+        let metrics = Metrics::new();
+        let publish = |user: &'static str| limits.publish(None, &metrics, user);
+        let api = |app: &'static str| limits.api_request(None, &metrics, app);
+        assert!(publish("alice").await.is_ok());
+        assert!(publish("alice").await.is_ok());
+        let (wait, message) = retry_after(publish("alice").await);
         assert!((1..=1800).contains(&wait), "{wait}");
         assert!(message.contains("2 times in the last hour"));
-        assert!(limits.publish("bob").is_ok());
+        assert!(publish("bob").await.is_ok());
         // Off means off.
         for _ in 0..100 {
-            assert!(limits.api_request("appa").is_ok());
+            assert!(api("appa").await.is_ok());
         }
     }
 }
