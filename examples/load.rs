@@ -75,6 +75,10 @@ async fn main() {
         .expect("bundle JSON");
     let script = first["url"].as_str().expect("bundle url").to_string();
 
+    // "New" apps are new to this run, also against a cache shared with earlier runs (Redis).
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     let next = Arc::new(AtomicUsize::new(0));
     let statuses = Arc::new(Mutex::new(BTreeMap::<String, usize>::new()));
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(total)));
@@ -104,7 +108,7 @@ async fn main() {
                             "POST /bundle (new)",
                             client
                                 .post(format!("{base}/bundle"))
-                                .json(&app(&format!("unique {i}")))
+                                .json(&app(&format!("unique {run} {i}")))
                                 .send()
                                 .await,
                         ),

@@ -46,6 +46,8 @@ fn start_redis() -> (Killed, u16) {
     let port = free_port();
     let child = Command::new("redis-server")
         .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+        // DEBUG SLEEP stands in for a slow Redis.
+        .args(["--enable-debug-command", "local"])
         .args([
             "--save",
             "",
@@ -254,6 +256,33 @@ async fn two_instances_on_redis_behind_nginx_act_as_one() {
     assert!(
         statuses.iter().all(|(_, s)| *s == 200 || *s == 429),
         "{statuses:?}"
+    );
+
+    // Redis slow (busy for 1.5 s): requests go on without waiting for it.
+    let slow = Command::new("redis-cli")
+        .args(["-p", &redis_port.to_string(), "DEBUG", "SLEEP", "1.5"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("redis-cli (Debian's redis-tools, with redis-server)");
+    let _slow = Killed(slow);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = Instant::now();
+    for n in 0..5 {
+        let response = post_bundle(
+            &lb,
+            &format!("slow-{n}"),
+            &counter_app(&format!("Slow {n}")),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let elapsed = started.elapsed();
+    println!("5 new bundles while Redis sleeps: {elapsed:?}");
+    // One call waits out the 250 ms deadline; then Redis rests and the others do not wait.
+    assert!(
+        (Duration::from_millis(240)..Duration::from_millis(1400)).contains(&elapsed),
+        "{elapsed:?}"
     );
 
     // Redis goes away: every answer still below 500; new apps bundle, outputs are served.

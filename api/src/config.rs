@@ -35,6 +35,9 @@ pub struct ServeConfig {
     pub rate_per_second: u32,
     /// Requests a client may make at once before the rate applies.
     pub rate_burst: u32,
+    /// Behind a load balancer: the client's IP is the last `X-Forwarded-For` address (else
+    /// every client is the balancer's IP). Only where the balancer is the only way in.
+    pub trust_forwarded_for: bool,
     /// `Access-Control-Allow-Origin` (`*` by default: runtime deps are meant for a CDN).
     pub cors_origin: String,
     /// CSP `frame-ancestors` of `/preview`: who may embed the preview (`*` by default).
@@ -145,6 +148,7 @@ impl Default for ServeConfig {
             max_concurrent_bundles: std::thread::available_parallelism().map_or(2, |n| n.get() * 2),
             rate_per_second: 20,
             rate_burst: 40,
+            trust_forwarded_for: false,
             cors_origin: "*".to_string(),
             frame_ancestors: "*".to_string(),
             apps: AppsConfig::default(),

@@ -23,8 +23,13 @@ use crate::limiter::{retry_seconds, Limiter};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy)]
-/// The rate limit's key: the `x-api-key` header, else the client's IP.
-pub struct ApiKeyOrIp;
+/// The rate limit's key: the `x-api-key` header, else the client's IP: the peer's, or behind a
+/// load balancer that is trusted (`--trust-forwarded-for`), the last address of
+/// `X-Forwarded-For` (the one the balancer added).
+pub struct ApiKeyOrIp {
+    /// Take the client's IP from `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
+}
 
 impl KeyExtractor for ApiKeyOrIp {
     type Key = String;
@@ -37,6 +42,19 @@ impl KeyExtractor for ApiKeyOrIp {
             .filter(|k| !k.is_empty())
         {
             return Ok(format!("key:{key}"));
+        }
+        if self.trust_forwarded_for {
+            let forwarded = request
+                .headers()
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+                .next_back();
+            if let Some(ip) = forwarded {
+                return Ok(format!("ip:{ip}"));
+            }
         }
         request
             .extensions()
@@ -85,7 +103,10 @@ pub async fn shared(
     let Some(limiter) = &state.bundle_limit else {
         return next.run(request).await;
     };
-    let key = match ApiKeyOrIp.extract(&request) {
+    let extractor = ApiKeyOrIp {
+        trust_forwarded_for: state.config.trust_forwarded_for,
+    };
+    let key = match extractor.extract(&request) {
         Ok(key) => key,
         Err(error) => return too_many(error),
     };
@@ -117,10 +138,60 @@ pub fn layer(
     }
     let interval = Duration::from_secs(1) / config.rate_per_second;
     let governor = GovernorConfigBuilder::default()
-        .key_extractor(ApiKeyOrIp)
+        .key_extractor(ApiKeyOrIp {
+            trust_forwarded_for: config.trust_forwarded_for,
+        })
         .period(interval)
         .burst_size(config.rate_burst.max(1))
         .finish()
         .expect("rate and burst are positive");
     tower::util::Either::Left(GovernorLayer::new(governor).error_handler(too_many))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(headers: &[(&str, &str)]) -> Request<()> {
+        let mut builder = Request::builder().uri("/bundle");
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        let mut request = builder.body(()).expect("request");
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 40000))));
+        request
+    }
+
+    #[test]
+    fn the_key_is_the_api_key_else_the_peer_or_the_balancers_word() {
+        let direct = ApiKeyOrIp {
+            trust_forwarded_for: false,
+        };
+        let behind = ApiKeyOrIp {
+            trust_forwarded_for: true,
+        };
+        let forwarded = [("x-forwarded-for", "203.0.113.9, 198.51.100.7")];
+        assert_eq!(
+            direct.extract(&request(&[("x-api-key", "k1")])).ok(),
+            Some("key:k1".into())
+        );
+        // Untrusted, a client's own X-Forwarded-For changes nothing.
+        assert_eq!(
+            direct.extract(&request(&forwarded)).ok(),
+            Some("ip:10.0.0.1".into())
+        );
+        // Trusted: the address the balancer appended (the last one).
+        assert_eq!(
+            behind.extract(&request(&forwarded)).ok(),
+            Some("ip:198.51.100.7".into())
+        );
+        assert_eq!(
+            behind
+                .extract(&request(&[("x-forwarded-for", "junk")]))
+                .ok(),
+            Some("ip:10.0.0.1".into())
+        );
+    }
 }

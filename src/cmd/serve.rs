@@ -49,6 +49,9 @@ pub struct ServeArgs {
     /// Requests a client may burst before the rate applies.
     #[arg(long, env = "APPBUNDLE_RATE_BURST", default_value_t = defaults().rate_burst)]
     pub rate_burst: u32,
+    /// Behind a load balancer that sets X-Forwarded-For: rate-limit by the address it names.
+    #[arg(long, env = "APPBUNDLE_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
     /// Access-Control-Allow-Origin.
     #[arg(long, env = "APPBUNDLE_CORS_ORIGIN", default_value_t = defaults().cors_origin.clone())]
     pub cors_origin: String,
@@ -152,6 +155,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .unwrap_or(defaults().max_concurrent_bundles),
         rate_per_second: args.rate_limit,
         rate_burst: args.rate_burst,
+        trust_forwarded_for: args.trust_forwarded_for,
         cors_origin: args.cors_origin,
         frame_ancestors: args.frame_ancestors,
         redis: args

@@ -92,8 +92,23 @@ pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("bundler/tests/fixtures").join(name)
 }
 
+/// A fresh `appbundle-test-<name>-<pid>` folder. Those that test processes no longer running
+/// left behind are removed on the way (a run of the suite writes a few GB there).
 pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("appbundle-test-{name}-{}", std::process::id()));
+    let prefix = format!("appbundle-test-{name}-");
+    if let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) {
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let pid = file_name
+                .to_str()
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|pid| pid.parse::<u32>().ok());
+            if pid.is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("{prefix}{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
