@@ -12,6 +12,11 @@ use clap::{Parser, Subcommand};
 
 use cmd::reporting::{AllowlistArg, Format, ManifestArg};
 
+/// mimalloc, chosen by measurement (BENCHMARKS.md, "POST /bundle against esbuild and Bun"): the
+/// bundler allocates and frees many small AST nodes per request.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "appbundle",

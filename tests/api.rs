@@ -612,3 +612,52 @@ fn serve_builds_missing_runtime_deps_before_serving() {
     assert!(deps.join("manifest.json").is_file());
     assert!(output.status.success());
 }
+
+/// The JSON answer and the script, as sent with `Accept-Encoding: <encoding>`: the encoding
+/// the server chose and the decoded bytes.
+async fn fetched_with(encoding: &str, request: reqwest::RequestBuilder) -> (String, Vec<u8>) {
+    use std::io::Read;
+    let response = request.header("accept-encoding", encoding).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let chosen = response
+        .headers()
+        .get("content-encoding")
+        .map_or("identity", |v| v.to_str().unwrap())
+        .to_string();
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut decoded = Vec::new();
+    match chosen.as_str() {
+        "br" => {
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_end(&mut decoded)
+                .unwrap();
+        }
+        "gzip" => {
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut decoded)
+                .unwrap();
+        }
+        _ => decoded = bytes,
+    }
+    (chosen, decoded)
+}
+
+#[tokio::test]
+async fn bundle_answers_are_compressed_for_clients_that_accept_it() {
+    let (base, _) = start_server(|_| {}).await;
+    let request = json!({ "files": { "App.tsx": COUNTER_APP } });
+    let post = || client().post(format!("{base}/bundle")).json(&request);
+    let (_, plain) = fetched_with("identity", post()).await;
+    let body: Value = serde_json::from_slice(&plain).unwrap();
+    let hash = body["hash"].as_str().unwrap();
+    for encoding in ["br", "gzip"] {
+        let (chosen, decoded) = fetched_with(encoding, post()).await;
+        assert_eq!(chosen, encoding);
+        assert_eq!(decoded, plain, "POST /bundle with {encoding}");
+        let script = || client().get(format!("{base}/bundle/{hash}.js"));
+        let (chosen, decoded) = fetched_with(encoding, script()).await;
+        assert_eq!(chosen, encoding);
+        let (_, identity) = fetched_with("identity", script()).await;
+        assert_eq!(decoded, identity, "/bundle/<hash>.js with {encoding}");
+    }
+}

@@ -43,8 +43,14 @@ const REQUEST_ID: &str = "x-request-id";
 /// Every route, with its layers.
 pub fn router(state: Arc<AppState>) -> Router {
     let config = &state.config;
+    // Bundle answers are JSON and JavaScript (the 302-line app's is 69 KB): compressed for
+    // clients that accept br or gzip, at a level fast enough for the request path.
+    let compress = || {
+        tower_http::compression::CompressionLayer::new()
+            .quality(tower_http::CompressionLevel::Precise(4))
+    };
     let bundling = Router::new()
-        .route("/bundle", post(bundle_routes::create))
+        .route("/bundle", post(bundle_routes::create).layer(compress()))
         .route("/apps/{app_id}/publish", post(apps::publish));
     // With Redis, one limit for all instances; alone, tower_governor's in this process.
     let bundling = match &state.bundle_limit {
@@ -72,7 +78,10 @@ pub fn router(state: Arc<AppState>) -> Router {
     let request_id = HeaderName::from_static(REQUEST_ID);
     Router::new()
         .merge(bundling)
-        .route("/bundle/{file}", get(bundle_routes::output))
+        .route(
+            "/bundle/{file}",
+            get(bundle_routes::output).layer(compress()),
+        )
         .route("/runtime-deps/{file}", get(runtime_deps::serve))
         .route("/", get(preview::playground))
         .route("/playground.js", get(preview::playground_js))
