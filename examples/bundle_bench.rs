@@ -137,10 +137,19 @@ async fn main() {
     println!("| app | conc. | {} |", targets.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" | "));
     println!("| --- | --- |{}", " --- |".repeat(targets.len()));
     let mut ratios = Vec::new();
-    for (label, dir, entry) in APPS {
+    // `BENCH_APP=inventory BENCH_CONCURRENCY=16`: one app and one concurrency (the memory run).
+    let only_app = std::env::var("BENCH_APP").ok();
+    let concurrencies: Vec<usize> = match std::env::var("BENCH_CONCURRENCY") {
+        Ok(c) => vec![c.parse().expect("BENCH_CONCURRENCY is a number")],
+        Err(_) => CONCURRENCY.to_vec(),
+    };
+    for (label, dir, entry) in APPS
+        .iter()
+        .filter(|(_, dir, _)| only_app.as_deref().is_none_or(|a| dir.ends_with(a)))
+    {
         let mut files = BTreeMap::new();
         read_files(&root.join(dir), &root.join(dir), &mut files);
-        for &concurrency in CONCURRENCY {
+        for &concurrency in &concurrencies {
             let mut runs: Vec<Vec<Run>> = vec![Vec::new(); targets.len()];
             // Warm each target up (JIT, caches of compiled code), then rounds in rotating order.
             for (name, url) in &targets {

@@ -197,13 +197,23 @@ fn cache_entry(output: BundleOutput, hash: &str, manifest: Option<&Manifest>) ->
             serde_json::to_vec(&meta).unwrap_or_default(),
         )
     };
+    // Kept for as long as the cache wants: each buffer at its length (what the cache's weigher
+    // counts), not at the capacity it grew to while being written.
+    let shrunk = |mut text: String| {
+        text.shrink_to_fit();
+        text
+    };
+    let bytes = |mut buffer: Vec<u8>| {
+        buffer.shrink_to_fit();
+        Bytes::from(buffer)
+    };
     CachedBundle {
         bundles: output.bundles,
-        response: Bytes::from(response),
-        meta: Bytes::from(meta),
-        script,
-        map: output.map,
-        css: output.css,
+        response: bytes(response),
+        meta: bytes(meta),
+        script: shrunk(script),
+        map: shrunk(output.map),
+        css: shrunk(output.css),
     }
 }
 

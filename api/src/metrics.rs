@@ -24,6 +24,7 @@ pub struct Metrics {
     under_pressure: Gauge,
     redis_errors: IntCounterVec,
     shared_cache: IntCounterVec,
+    cache_size: GaugeVec,
 }
 
 impl Metrics {
@@ -94,6 +95,14 @@ impl Metrics {
             &["result"],
         )
         .expect("valid metric");
+        let cache_size = GaugeVec::new(
+            Opts::new(
+                "appbundle_bundle_cache_size",
+                "What the bundle cache holds: entries, and bytes as its weigher counts them",
+            ),
+            &["unit"],
+        )
+        .expect("valid metric");
         for metric in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(bundle_seconds.clone()),
@@ -103,6 +112,7 @@ impl Metrics {
             Box::new(under_pressure.clone()),
             Box::new(redis_errors.clone()),
             Box::new(shared_cache.clone()),
+            Box::new(cache_size.clone()),
         ] {
             registry.register(metric).expect("metric registered once");
         }
@@ -116,7 +126,16 @@ impl Metrics {
             under_pressure,
             redis_errors,
             shared_cache,
+            cache_size,
         }
+    }
+
+    /// The bundle cache's size now.
+    pub fn set_cache_size(&self, entries: u64, bytes: u64) {
+        self.cache_size
+            .with_label_values(&["entries"])
+            .set(entries as f64);
+        self.cache_size.with_label_values(&["bytes"]).set(bytes as f64);
     }
 
     /// One Redis call (`get`, `put`, `limit`) that failed or timed out.

@@ -38,6 +38,10 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
 /// `GET /metrics`: Prometheus text.
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     state.metrics.set_pressure(&state.apps.pressure());
+    state.cache.run_pending_tasks().await;
+    state
+        .metrics
+        .set_cache_size(state.cache.entry_count(), state.cache.weighted_size());
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),
