@@ -16,9 +16,21 @@ use std::time::{Duration, Instant};
 
 /// The three apps: (label, folder, entry).
 const APPS: &[(&str, &str, &str)] = &[
-    ("32-line 2-file dashboard", "api/bench/apps/dashboard", "App.tsx"),
-    ("302-line 3-file inventory", "tests/apps/inventory", "App.tsx"),
-    ("654-line 1-file project hub", "api/bench/apps/project-hub", "App.tsx"),
+    (
+        "32-line 2-file dashboard",
+        "api/bench/apps/dashboard",
+        "App.tsx",
+    ),
+    (
+        "302-line 3-file inventory",
+        "tests/apps/inventory",
+        "App.tsx",
+    ),
+    (
+        "654-line 1-file project hub",
+        "api/bench/apps/project-hub",
+        "App.tsx",
+    ),
 ];
 const CONCURRENCY: &[usize] = &[1, 16];
 
@@ -28,7 +40,11 @@ fn read_files(dir: &Path, root: &Path, files: &mut BTreeMap<String, String>) {
         if path.is_dir() {
             read_files(&path, root, files);
         } else {
-            let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             files.insert(name, std::fs::read_to_string(&path).expect("app file"));
         }
     }
@@ -124,9 +140,15 @@ async fn main() {
     let rounds: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(3);
     let targets: Vec<(String, String)> = args[3..]
         .iter()
-        .filter_map(|t| t.split_once('=').map(|(n, u)| (n.to_string(), u.to_string())))
+        .filter_map(|t| {
+            t.split_once('=')
+                .map(|(n, u)| (n.to_string(), u.to_string()))
+        })
         .collect();
-    assert!(!targets.is_empty(), "usage: bundle_bench <requests> <rounds> name=url…");
+    assert!(
+        !targets.is_empty(),
+        "usage: bundle_bench <requests> <rounds> name=url…"
+    );
     let client = reqwest::Client::builder()
         .no_proxy()
         .pool_max_idle_per_host(32)
@@ -134,7 +156,14 @@ async fn main() {
         .expect("client");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     println!("{requests} requests per run, {rounds} rounds, medians over the rounds\n");
-    println!("| app | conc. | {} |", targets.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" | "));
+    println!(
+        "| app | conc. | {} |",
+        targets
+            .iter()
+            .map(|t| t.0.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     println!("| --- | --- |{}", " --- |".repeat(targets.len()));
     let mut ratios = Vec::new();
     // `BENCH_APP=inventory BENCH_CONCURRENCY=16`: one app and one concurrency (the memory run).
@@ -153,14 +182,24 @@ async fn main() {
             let mut runs: Vec<Vec<Run>> = vec![Vec::new(); targets.len()];
             // Warm each target up (JIT, caches of compiled code), then rounds in rotating order.
             for (name, url) in &targets {
-                run(&client, url, &files, entry, 20, concurrency, &format!("warm-{name}")).await;
+                run(
+                    &client,
+                    url,
+                    &files,
+                    entry,
+                    20,
+                    concurrency,
+                    &format!("warm-{name}"),
+                )
+                .await;
             }
             for round in 0..rounds {
                 for k in 0..targets.len() {
                     let t = (round + k) % targets.len();
                     let (name, url) = &targets[t];
                     let tag = format!("{name}-{concurrency}-{round}-{}", std::process::id());
-                    runs[t].push(run(&client, url, &files, entry, requests, concurrency, &tag).await);
+                    runs[t]
+                        .push(run(&client, url, &files, entry, requests, concurrency, &tag).await);
                 }
             }
             let summary: Vec<(f64, f64, f64)> = runs
@@ -194,7 +233,9 @@ async fn main() {
             }
         }
     }
-    println!("\nRatios (first target against each other; p50 below 1 and throughput above 1 favour it):");
+    println!(
+        "\nRatios (first target against each other; p50 below 1 and throughput above 1 favour it):"
+    );
     for ratio in ratios {
         println!("- {ratio}");
     }

@@ -617,7 +617,11 @@ fn serve_builds_missing_runtime_deps_before_serving() {
 /// the server chose and the decoded bytes.
 async fn fetched_with(encoding: &str, request: reqwest::RequestBuilder) -> (String, Vec<u8>) {
     use std::io::Read;
-    let response = request.header("accept-encoding", encoding).send().await.unwrap();
+    let response = request
+        .header("accept-encoding", encoding)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let chosen = response
         .headers()

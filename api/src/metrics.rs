@@ -135,7 +135,9 @@ impl Metrics {
         self.cache_size
             .with_label_values(&["entries"])
             .set(entries as f64);
-        self.cache_size.with_label_values(&["bytes"]).set(bytes as f64);
+        self.cache_size
+            .with_label_values(&["bytes"])
+            .set(bytes as f64);
     }
 
     /// One Redis call (`get`, `put`, `limit`) that failed or timed out.
