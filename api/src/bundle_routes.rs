@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
 use crate::http::{etag_matches, CACHE_IMMUTABLE};
-use crate::state::{hex, AppState, CachedBundle};
+use crate::state::{hex, AppState, CachedBundle, Part};
 
 enum Output {
     Script,
@@ -197,24 +197,14 @@ fn cache_entry(output: BundleOutput, hash: &str, manifest: Option<&Manifest>) ->
             serde_json::to_vec(&meta).unwrap_or_default(),
         )
     };
-    // Kept for as long as the cache wants: each buffer at its length (what the cache's weigher
-    // counts), not at the capacity it grew to while being written.
-    let shrunk = |mut text: String| {
-        text.shrink_to_fit();
-        text
-    };
-    let bytes = |mut buffer: Vec<u8>| {
-        buffer.shrink_to_fit();
-        Bytes::from(buffer)
-    };
-    CachedBundle {
-        bundles: output.bundles,
-        response: bytes(response),
-        meta: bytes(meta),
-        script: shrunk(script),
-        map: shrunk(output.map),
-        css: shrunk(output.css),
-    }
+    CachedBundle::new(
+        output.bundles,
+        &response,
+        &meta,
+        &script,
+        &output.map,
+        &output.css,
+    )
 }
 
 /// `POST /bundle`.
@@ -236,7 +226,7 @@ pub async fn create(
     let (_, entry, hit) = bundle_cached(&state, request).await?;
     let mut response = (
         [(header::CONTENT_TYPE, "application/json")],
-        entry.response.clone(),
+        entry.bytes(Part::Response),
     )
         .into_response();
     response.headers_mut().insert(
@@ -342,15 +332,11 @@ pub async fn output(
         Output::Script => (
             "",
             "application/javascript; charset=utf-8",
-            Bytes::from(cached.script.clone()),
+            cached.bytes(Part::Script),
         ),
-        Output::Map => (".map", "application/json", Bytes::from(cached.map.clone())),
-        Output::Meta => (".json", "application/json", cached.meta.clone()),
-        Output::Css => (
-            ".css",
-            "text/css; charset=utf-8",
-            Bytes::from(cached.css.clone()),
-        ),
+        Output::Map => (".map", "application/json", cached.bytes(Part::Map)),
+        Output::Meta => (".json", "application/json", cached.bytes(Part::Meta)),
+        Output::Css => (".css", "text/css; charset=utf-8", cached.bytes(Part::Css)),
     };
     let etag = format!("\"{hash}{suffix}\"");
     if etag_matches(&headers, &etag) {

@@ -11,12 +11,11 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use redis::aio::ConnectionManager;
 use tokio::sync::Mutex as AsyncMutex;
 
 use crate::metrics::Metrics;
-use crate::state::CachedBundle;
+use crate::state::{CachedBundle, Part};
 
 /// How the shared tier is reached, and what it keeps.
 #[derive(Debug, Clone)]
@@ -235,16 +234,17 @@ impl Shared {
 }
 
 fn to_fields(entry: &CachedBundle) -> Vec<(&'static str, Vec<u8>)> {
+    let part = |part: Part| entry.bytes(part).to_vec();
     vec![
         (
             "bundles",
             serde_json::to_vec(&entry.bundles).unwrap_or_default(),
         ),
-        ("response", entry.response.to_vec()),
-        ("meta", entry.meta.to_vec()),
-        ("script", entry.script.as_bytes().to_vec()),
-        ("map", entry.map.as_bytes().to_vec()),
-        ("css", entry.css.as_bytes().to_vec()),
+        ("response", part(Part::Response)),
+        ("meta", part(Part::Meta)),
+        ("script", part(Part::Script)),
+        ("map", part(Part::Map)),
+        ("css", part(Part::Css)),
     ]
 }
 
@@ -253,14 +253,15 @@ fn to_fields(entry: &CachedBundle) -> Vec<(&'static str, Vec<u8>)> {
 fn from_fields(mut fields: HashMap<String, Vec<u8>>) -> Option<CachedBundle> {
     let mut take = |name: &str| fields.remove(name);
     let text = |bytes: Vec<u8>| String::from_utf8(bytes).ok();
-    Some(CachedBundle {
-        bundles: serde_json::from_slice(&take("bundles")?).ok()?,
-        response: Bytes::from(take("response")?),
-        meta: Bytes::from(take("meta")?),
-        script: text(take("script")?)?,
-        map: text(take("map")?)?,
-        css: text(take("css")?)?,
-    })
+    let bundles = serde_json::from_slice(&take("bundles")?).ok()?;
+    let response = take("response")?;
+    let meta = take("meta")?;
+    let script = text(take("script")?)?;
+    let map = text(take("map")?)?;
+    let css = text(take("css")?)?;
+    Some(CachedBundle::new(
+        bundles, &response, &meta, &script, &map, &css,
+    ))
 }
 
 #[cfg(test)]
@@ -269,23 +270,30 @@ mod tests {
 
     #[test]
     fn an_entry_survives_its_fields() {
-        let entry = CachedBundle {
-            bundles: vec!["core".into(), "icons".into()],
-            response: Bytes::from_static(b"{\"hash\":\"h\"}"),
-            meta: Bytes::from_static(b"{}"),
-            script: "console.log(1)\n".into(),
-            map: "{\"version\":3}".into(),
-            css: ".p-4{padding:1rem}".into(),
-        };
+        let entry = CachedBundle::new(
+            vec!["core".into(), "icons".into()],
+            b"{\"hash\":\"h\"}",
+            b"{}",
+            "console.log(1)\n",
+            "{\"version\":3}",
+            ".p-4{padding:1rem}",
+        );
         let fields: HashMap<String, Vec<u8>> = to_fields(&entry)
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
         let back = from_fields(fields.clone()).expect("complete");
         assert_eq!(back.bundles, entry.bundles);
-        assert_eq!(back.script, entry.script);
-        assert_eq!(back.css, entry.css);
-        assert_eq!(back.response, entry.response);
+        for part in [
+            Part::Response,
+            Part::Meta,
+            Part::Script,
+            Part::Map,
+            Part::Css,
+        ] {
+            assert_eq!(back.bytes(part), entry.bytes(part), "{part:?}");
+        }
+        assert_eq!(back.text(Part::Script), "console.log(1)\n");
         // A missing field (or none at all: no such key) is no entry.
         let mut partial = fields;
         partial.remove("map");

@@ -18,33 +18,111 @@ use crate::metrics::Metrics;
 use crate::shared::Shared;
 
 /// A bundled app, kept until the cache needs the room: the 200 body of `POST /bundle` and the
-/// script and map `GET /bundle/<hash>.js(.map)` serve.
+/// script, map, CSS and metadata `GET /bundle/<hash>.*` serve. The five parts live in one buffer
+/// of exactly their size (one allocation per entry: long-lived, so it should not be spread over
+/// the allocator's pages with the request's short-lived ones), and each is served as a slice of
+/// it, without a copy.
 #[derive(Debug)]
 pub struct CachedBundle {
     /// The dependency bundles the app loads, in load order.
     pub bundles: Vec<String>,
+    data: bytes::Bytes,
+    /// Where each [`Part`] ends in `data` (they follow each other in order).
+    ends: [usize; 5],
+}
+
+/// One part of a [`CachedBundle`].
+#[derive(Debug, Clone, Copy)]
+pub enum Part {
     /// The 200 body of `POST /bundle`.
-    pub response: bytes::Bytes,
+    Response = 0,
     /// `GET /bundle/<hash>.json`: what the preview needs to run it (bundles to load with their
     /// SRI, the script's URL and SRI), without the code.
-    pub meta: bytes::Bytes,
+    Meta = 1,
     /// The script `GET /bundle/<hash>.js` serves.
-    pub script: String,
+    Script = 2,
     /// Its source map.
-    pub map: String,
+    Map = 3,
     /// `GET /bundle/<hash>.css`: the app's Tailwind CSS.
-    pub css: String,
+    Css = 4,
 }
 
 impl CachedBundle {
-    fn weight(&self) -> u32 {
-        let bytes = self.response.len()
-            + self.meta.len()
-            + self.script.len()
-            + self.map.len()
-            + self.css.len();
-        u32::try_from(bytes).unwrap_or(u32::MAX)
+    /// The entry of these parts, copied into one buffer.
+    pub fn new(
+        bundles: Vec<String>,
+        response: &[u8],
+        meta: &[u8],
+        script: &str,
+        map: &str,
+        css: &str,
+    ) -> CachedBundle {
+        let parts = [
+            response,
+            meta,
+            script.as_bytes(),
+            map.as_bytes(),
+            css.as_bytes(),
+        ];
+        let mut ends = [0; 5];
+        let mut total = 0;
+        for (end, part) in ends.iter_mut().zip(parts) {
+            total += part.len();
+            *end = total;
+        }
+        let data = (total >= MAPPED_ENTRY_BYTES)
+            .then(|| mapped(&parts, total))
+            .flatten()
+            .unwrap_or_else(|| bytes::Bytes::from(parts.concat()));
+        CachedBundle {
+            bundles,
+            data,
+            ends,
+        }
     }
+
+    /// A part, as a slice of the entry's buffer.
+    pub fn bytes(&self, part: Part) -> bytes::Bytes {
+        let i = part as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.data.slice(start..self.ends[i])
+    }
+
+    /// A text part (script, map, CSS); they were `&str` when the entry was made.
+    pub fn text(&self, part: Part) -> String {
+        String::from_utf8_lossy(&self.bytes(part)).into_owned()
+    }
+
+    fn weight(&self) -> u32 {
+        // A mapped entry takes whole pages.
+        let len = self.data.len();
+        let held = if len >= MAPPED_ENTRY_BYTES {
+            len.div_ceil(PAGE) * PAGE
+        } else {
+            len
+        };
+        u32::try_from(held).unwrap_or(u32::MAX)
+    }
+}
+
+/// Entries this large get pages of their own (an anonymous mapping, returned to the system the
+/// moment the cache drops them), so the cache's bound is what the process holds for them: in
+/// the allocator's heap, long-lived entries freed on other threads left partly used pages that
+/// kept the process's memory far above the bound (BENCHMARKS.md). Smaller ones stay in the
+/// heap (a mapping each would waste most of a page and use up the kernel's mapping count).
+const MAPPED_ENTRY_BYTES: usize = 64 * 1024;
+const PAGE: usize = 4096;
+
+/// `parts` copied into a read-only anonymous mapping of `total` bytes; `None` if the system
+/// refuses one (the entry then lives in the heap).
+fn mapped(parts: &[&[u8]], total: usize) -> Option<bytes::Bytes> {
+    let mut map = memmap2::MmapMut::map_anon(total).ok()?;
+    let mut at = 0;
+    for part in parts {
+        map[at..at + part.len()].copy_from_slice(part);
+        at += part.len();
+    }
+    Some(bytes::Bytes::from_owner(map.make_read_only().ok()?))
 }
 
 /// What every handler shares.
@@ -133,4 +211,38 @@ impl AppState {
 /// Lowercase hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_come_back_whole_from_the_heap_and_from_a_mapping() {
+        let big = "x".repeat(MAPPED_ENTRY_BYTES);
+        for script in ["console.log(1)\n", big.as_str()] {
+            let entry = CachedBundle::new(
+                vec!["core".into()],
+                b"{\"hash\":1}",
+                b"{}",
+                script,
+                "{\"version\":3}",
+                ".p-4{padding:1rem}",
+            );
+            assert_eq!(&entry.bytes(Part::Response)[..], b"{\"hash\":1}");
+            assert_eq!(&entry.bytes(Part::Meta)[..], b"{}");
+            assert_eq!(entry.text(Part::Script), script);
+            assert_eq!(entry.text(Part::Map), "{\"version\":3}");
+            assert_eq!(entry.text(Part::Css), ".p-4{padding:1rem}");
+            let len = entry.data.len();
+            let weight = entry.weight() as usize;
+            if len >= MAPPED_ENTRY_BYTES {
+                // Whole pages.
+                assert_eq!(weight % PAGE, 0);
+                assert!(weight >= len && weight < len + PAGE);
+            } else {
+                assert_eq!(weight, len);
+            }
+        }
+    }
 }

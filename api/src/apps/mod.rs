@@ -41,7 +41,7 @@ use serde_json::json;
 
 use crate::bundle_routes::{bundle_cached, cached_by_hash};
 use crate::error::{ApiError, QueryParams};
-use crate::state::{AppState, CachedBundle};
+use crate::state::{AppState, CachedBundle, Part};
 
 /// The user behind the request's API key (`Authorization: Bearer <key>` or `x-api-key`).
 fn user_of(state: &AppState, headers: &HeaderMap) -> Result<String, AppError> {
@@ -174,9 +174,9 @@ pub async fn publish(
     let written = tokio::task::spawn_blocking(move || {
         let content = site::SiteContent {
             title: &title,
-            script: &built.script,
-            map: (&format!("{hash}.js.map"), &built.map),
-            css: &built.css,
+            script: &built.text(Part::Script),
+            map: (&format!("{hash}.js.map"), &built.text(Part::Map)),
+            css: &built.text(Part::Css),
             bundles: &built.bundles,
         };
         site::write_site(&target, &content, &manifest, &deps_dir)
