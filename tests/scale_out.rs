@@ -108,19 +108,6 @@ fn start_instance(deps_dir: &Path, redis_port: u16, rate: &str) -> (Killed, u16)
     (Killed(child), port)
 }
 
-async fn wait_ready(base: &str) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(r) = client().get(format!("{base}/readyz")).send().await {
-            if r.status() == StatusCode::OK {
-                return;
-            }
-        }
-        assert!(Instant::now() < deadline, "{base} did not become ready");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// `POST /bundle` of a one-file app, with `key` as the rate limit's key.
 async fn post_bundle(base: &str, key: &str, app: &str) -> reqwest::Response {
     client()

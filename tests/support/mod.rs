@@ -4,6 +4,7 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 pub mod published;
 
@@ -229,4 +230,18 @@ pub async fn http_post_json(url: String, body: &serde_json::Value) -> reqwest::R
 /// Three Fiber and drei allowed in a `graphics` bundle.
 pub fn allowlist_3d() -> PathBuf {
     repo_root().join("examples/allowlist-3d.toml")
+}
+
+/// Polls `{base}/readyz` until it answers 200 (a minute at most).
+pub async fn wait_ready(base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(r) = client().get(format!("{base}/readyz")).send().await {
+            if r.status() == reqwest::StatusCode::OK {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "{base} did not become ready");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Output;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use appbundle_api::{AppState, ServeConfig};
 use appbundle_containers::{AppImage, ContainerEngine, DockerEngine};
@@ -154,17 +153,4 @@ pub async fn get_as(base: &str, key: &str, path: &str) -> Value {
 
 pub async fn app_status(base: &str, key: &str, app_id: &str) -> Value {
     get_as(base, key, &format!("/apps/{app_id}")).await
-}
-
-pub async fn wait_ready(base: &str) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(r) = client().get(format!("{base}/readyz")).send().await {
-            if r.status() == StatusCode::OK {
-                return;
-            }
-        }
-        assert!(Instant::now() < deadline, "{base} did not become ready");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
