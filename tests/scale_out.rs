@@ -130,8 +130,8 @@ fn counter_app(label: &str) -> String {
     )
 }
 
-/// `GET /bundle/{file}` counted per instance from its own metrics.
-async fn bundle_gets(base: &str) -> u64 {
+/// The sum of an instance's `metric` series whose labels contain every one of `labels`.
+async fn metric_total(base: &str, metric: &str, labels: &[&str]) -> u64 {
     let metrics = http_get(format!("{base}/metrics"))
         .await
         .text()
@@ -139,13 +139,15 @@ async fn bundle_gets(base: &str) -> u64 {
         .unwrap();
     metrics
         .lines()
-        .filter(|l| {
-            l.starts_with("appbundle_http_requests_total")
-                && l.contains("route=\"/bundle/{file}\"")
-                && l.contains("status=\"200\"")
-        })
+        .filter(|l| l.starts_with(metric) && labels.iter().all(|label| l.contains(label)))
         .filter_map(|l| l.rsplit(' ').next()?.parse::<u64>().ok())
         .sum()
+}
+
+/// `GET /bundle/{file}` answered 200, counted per instance from its own metrics.
+async fn bundle_gets(base: &str) -> u64 {
+    let labels = ["route=\"/bundle/{file}\"", "status=\"200\""];
+    metric_total(base, "appbundle_http_requests_total", &labels).await
 }
 
 fn corpus_apps(names: &[&str]) -> String {
@@ -299,16 +301,7 @@ async fn two_instances_on_redis_behind_nginx_act_as_one() {
     assert_eq!(five_hundreds, Vec::<String>::new());
     let mut errors = 0;
     for base in [&a, &b] {
-        let metrics = http_get(format!("{base}/metrics"))
-            .await
-            .text()
-            .await
-            .unwrap();
-        errors += metrics
-            .lines()
-            .filter(|l| l.starts_with("appbundle_redis_errors_total"))
-            .filter_map(|l| l.rsplit(' ').next()?.parse::<u64>().ok())
-            .sum::<u64>();
+        errors += metric_total(base, "appbundle_redis_errors_total", &[]).await;
     }
     assert!(errors > 0, "the outage was not counted");
 }

@@ -103,34 +103,22 @@ impl IntoResponse for ApiError {
         if status.is_server_error() {
             tracing::warn!(%status, error = %self, "request failed");
         }
-        match self {
-            ApiError::Rejected(diagnostics) => {
-                (status, Json(json!({ "errors": diagnostics }))).into_response()
-            }
-            ApiError::TooManyRequests {
-                message,
-                retry_after,
-            } => {
-                let mut response = (status, Json(json!({ "error": message }))).into_response();
-                if let Some(seconds) = retry_after {
-                    response
-                        .headers_mut()
-                        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-                }
-                response
-            }
-            ApiError::Overloaded {
-                message,
-                retry_after,
-            } => {
-                let mut response = (status, Json(json!({ "error": message }))).into_response();
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-                response
-            }
-            other => (status, Json(json!({ "error": other.to_string() }))).into_response(),
+        let retry_after = match self {
+            ApiError::TooManyRequests { retry_after, .. } => retry_after,
+            ApiError::Overloaded { retry_after, .. } => Some(retry_after),
+            _ => None,
+        };
+        let body = match self {
+            ApiError::Rejected(diagnostics) => json!({ "errors": diagnostics }),
+            other => json!({ "error": other.to_string() }),
+        };
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
+        response
     }
 }
 

@@ -1,7 +1,20 @@
 //! HTTP helpers shared by routes: conditional requests (`ETag`), content-encoding negotiation,
-//! and the cache lifetimes the service hands out.
+//! the cache lifetimes the service hands out, and who a browser request comes from.
 
 use axum::http::{header, HeaderMap};
+
+use crate::error::ApiError;
+
+/// `what` answers only requests a browser marks as from its own origin (`Sec-Fetch-Site`), or
+/// that are not from a page at all; another origin's (on app origins: another app's) get 403.
+pub fn same_origin_only(headers: &HeaderMap, what: &str) -> Result<(), ApiError> {
+    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        None | Some("same-origin") | Some("none") => Ok(()),
+        Some(other) => Err(ApiError::Forbidden(format!(
+            "{what} answers this app's own pages only (this request is {other})"
+        ))),
+    }
+}
 
 /// Content-addressed files: the name changes with the content.
 pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";

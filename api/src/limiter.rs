@@ -9,6 +9,7 @@ use std::time::Duration;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use crate::error::ApiError;
 use crate::metrics::Metrics;
 use crate::shared::{Shared, Verdict};
 
@@ -65,4 +66,13 @@ impl Limiter {
 /// Whole seconds to wait, at least 1 (a `Retry-After` value).
 pub fn retry_seconds(wait: Duration) -> u64 {
     (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
+}
+
+/// The 429 of a limit that says to `wait`: `reason` names the limit, the wait follows.
+pub fn too_many(reason: &str, wait: Duration) -> ApiError {
+    let wait = retry_seconds(wait);
+    ApiError::TooManyRequests {
+        message: format!("{reason}: retry in {wait} s"),
+        retry_after: Some(wait),
+    }
 }

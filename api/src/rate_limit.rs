@@ -19,7 +19,7 @@ use tower_governor::{GovernorError, GovernorLayer};
 
 use crate::config::ServeConfig;
 use crate::error::ApiError;
-use crate::limiter::{retry_seconds, Limiter};
+use crate::limiter::{self, Limiter};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy)]
@@ -115,14 +115,7 @@ pub async fn shared(
         .await
     {
         Ok(()) => next.run(request).await,
-        Err(wait) => {
-            let wait = retry_seconds(wait);
-            ApiError::TooManyRequests {
-                message: format!("rate limit exceeded: retry in {wait} s"),
-                retry_after: Some(wait),
-            }
-            .into_response()
-        }
+        Err(wait) => limiter::too_many("rate limit exceeded", wait).into_response(),
     }
 }
 

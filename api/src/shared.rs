@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use bytes::Bytes;
 use redis::aio::ConnectionManager;
 use tokio::sync::Mutex as AsyncMutex;
 
@@ -185,13 +186,17 @@ impl Shared {
         }
         let key = format!("{BUNDLE_PREFIX}{hash}");
         let ttl = self.config.ttl.as_secs().max(1);
+        // The parts go out as slices of the entry's buffer, not copies.
+        let mut hset = redis::cmd("HSET");
+        hset.arg(&key);
+        for (name, value) in &fields {
+            hset.arg(*name).arg(&value[..]);
+        }
         let _: Option<()> = self
             .call(metrics, "put", |mut c| async move {
                 redis::pipe()
                     .atomic()
-                    .cmd("HSET")
-                    .arg(&key)
-                    .arg(fields)
+                    .add_command(hset)
                     .ignore()
                     .cmd("EXPIRE")
                     .arg(&key)
@@ -233,12 +238,12 @@ impl Shared {
     }
 }
 
-fn to_fields(entry: &CachedBundle) -> Vec<(&'static str, Vec<u8>)> {
-    let part = |part: Part| entry.bytes(part).to_vec();
+fn to_fields(entry: &CachedBundle) -> Vec<(&'static str, Bytes)> {
+    let part = |part: Part| entry.bytes(part);
     vec![
         (
             "bundles",
-            serde_json::to_vec(&entry.bundles).unwrap_or_default(),
+            Bytes::from(serde_json::to_vec(&entry.bundles).unwrap_or_default()),
         ),
         ("response", part(Part::Response)),
         ("meta", part(Part::Meta)),
@@ -280,7 +285,7 @@ mod tests {
         );
         let fields: HashMap<String, Vec<u8>> = to_fields(&entry)
             .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
+            .map(|(k, v)| (k.to_string(), v.to_vec()))
             .collect();
         let back = from_fields(fields.clone()).expect("complete");
         assert_eq!(back.bundles, entry.bundles);

@@ -67,7 +67,7 @@ pub fn import_once(db: &mut Connection, data: &Path) -> Result<(), StoreError> {
 /// a valid collection name is left out and logged (it was never written by the old store).
 fn read_collections(folder: &Path) -> Result<Vec<(String, Vec<Value>)>, StoreError> {
     let mut found = Vec::new();
-    let entries = std::fs::read_dir(folder).map_err(|e| io_error(folder, e))?;
+    let entries = std::fs::read_dir(folder).map_err(|e| StoreError::io(folder, e))?;
     for entry in entries.flatten() {
         let path = entry.path();
         let Some(collection) = path
@@ -78,7 +78,7 @@ fn read_collections(folder: &Path) -> Result<Vec<(String, Vec<Value>)>, StoreErr
         else {
             continue;
         };
-        let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+        let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
         match serde_json::from_slice::<Vec<Value>>(&bytes) {
             Ok(items) => found.push((collection.to_string(), items)),
             Err(e) => tracing::warn!(file = %path.display(), error = %e, "not imported"),
@@ -86,12 +86,6 @@ fn read_collections(folder: &Path) -> Result<Vec<(String, Vec<Value>)>, StoreErr
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(found)
-}
-
-fn io_error(path: &Path, error: std::io::Error) -> StoreError {
-    StoreError::Sqlite(rusqlite::Error::InvalidPath(
-        format!("{}: {error}", path.display()).into(),
-    ))
 }
 
 #[cfg(test)]

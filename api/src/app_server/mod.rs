@@ -156,16 +156,8 @@ async fn remove(
 /// The data API answers the app's own pages only: a browser says where a request comes from
 /// (`Sec-Fetch-Site`), and another site's (or, on app origins, another app's) is refused.
 async fn same_origin_only(request: Request, next: Next) -> Result<Response, ApiError> {
-    let site = request
-        .headers()
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok());
-    match site {
-        None | Some("same-origin") | Some("none") => Ok(next.run(request).await),
-        Some(other) => Err(ApiError::Forbidden(format!(
-            "the data API answers this app's own pages only (this request is {other})"
-        ))),
-    }
+    crate::http::same_origin_only(request.headers(), "the data API")?;
+    Ok(next.run(request).await)
 }
 
 /// The app server's routes: `/healthz`, the data API, and the site as static files.

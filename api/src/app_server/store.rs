@@ -81,9 +81,28 @@ pub enum StoreError {
     /// The database itself.
     #[error("the data store: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A file or folder of the data folder.
+    #[error("the data store: {path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The system's error.
+        #[source]
+        source: std::io::Error,
+    },
     /// A stored body that is no longer JSON (never written by this store).
     #[error("a stored item is not JSON: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+impl StoreError {
+    /// An I/O error on `path`.
+    pub fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
 }
 
 impl From<StoreError> for ApiError {
@@ -141,12 +160,7 @@ impl Store {
     /// Opens (or creates) `data/app.db`, then imports the JSON collections an older app server
     /// left in `data/collections/` (once).
     pub fn open(data: &Path, limits: StoreLimits) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data).map_err(|e| {
-            StoreError::Sqlite(rusqlite::Error::InvalidPath(PathBuf::from(format!(
-                "{}: {e}",
-                data.display()
-            ))))
-        })?;
+        std::fs::create_dir_all(data).map_err(|e| StoreError::io(data, e))?;
         let db = Connection::open(data.join(DATABASE_FILE))?;
         db.pragma_update(None, "journal_mode", "WAL")?;
         db.pragma_update(None, "synchronous", "FULL")?;

@@ -6,7 +6,7 @@
 //! `/apps/<id>/` in the single-origin setup) so the cookie's `Path` keeps it to this app there.
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use cookie::{Cookie, SameSite};
@@ -28,8 +28,12 @@ fn valid_id(id: &str) -> bool {
 
 /// The visitor id the request's cookies carry, if it is one this server could have made.
 pub fn from_cookies(request: &Request) -> Option<String> {
-    request
-        .headers()
+    from_headers(request.headers())
+}
+
+/// The same, from a request's headers (the service's proxy reads it there).
+pub fn from_headers(headers: &HeaderMap) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())

@@ -65,20 +65,24 @@ fn authority(url: &reqwest::Url) -> Option<(String, u16)> {
 /// Does `entry` allow `host` on `port` (for a URL whose scheme defaults to `default_port`)?
 fn entry_allows(entry: &str, host: &str, port: u16, default_port: u16) -> bool {
     let entry = entry.trim().to_ascii_lowercase();
-    // Host names and IPv4 addresses, with an optional port.
-    let (pattern, entry_port) = match entry.rsplit_once(':') {
-        Some((h, p)) => match p.parse::<u16>() {
-            Ok(p) => (h.to_string(), p),
-            Err(_) => (entry.clone(), default_port),
-        },
-        None => (entry.clone(), default_port),
-    };
-    if port != entry_port {
+    let (pattern, entry_port) = split_entry(&entry);
+    if port != entry_port.unwrap_or(default_port) {
         return false;
     }
     match pattern.strip_prefix("*.") {
         Some(parent) => host.ends_with(&format!(".{parent}")),
         None => host == pattern,
+    }
+}
+
+/// An entry's host (a name, an IPv4 address or `*.domain`) and its port, if it names one.
+fn split_entry(entry: &str) -> (&str, Option<u16>) {
+    match entry.rsplit_once(':') {
+        Some((host, port)) => match port.parse::<u16>() {
+            Ok(port) => (host, Some(port)),
+            Err(_) => (entry, None),
+        },
+        None => (entry, None),
     }
 }
 
@@ -113,10 +117,8 @@ pub fn check_requested(requested: &[String], operator: &[String]) -> Result<(), 
         }
         // Within the operator's list: the entry's own host and port must be allowed by one of
         // the operator's entries (a wildcard is within a wildcard of the same or a parent domain).
-        let (host, port) = match trimmed.rsplit_once(':') {
-            Some((h, p)) if p.parse::<u16>().is_ok() => (h, p.parse::<u16>().ok()),
-            _ => (trimmed, None),
-        };
+        let lowercase = trimmed.to_ascii_lowercase();
+        let (host, port) = split_entry(&lowercase);
         let covered = [80u16, 443].iter().any(|&default_port| {
             let port = port.unwrap_or(default_port);
             operator

@@ -89,28 +89,8 @@ async fn path_form(
 /// The visitor cookie is the one cookie an app's server sees (the service's own and any other
 /// app's on a shared origin stay private).
 fn visitor_cookie(headers: &HeaderMap) -> Option<HeaderValue> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .map(str::trim)
-        .find(|pair| {
-            pair.split_once('=')
-                .is_some_and(|(name, _)| name == visitor::COOKIE)
-        })
-        .and_then(|pair| HeaderValue::from_str(pair).ok())
-}
-
-/// A browser request from another origin (`Sec-Fetch-Site`) is refused, as the app server does
-/// for its data API.
-fn same_origin_only(headers: &HeaderMap) -> Result<(), ApiError> {
-    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        None | Some("same-origin") | Some("none") => Ok(()),
-        Some(other) => Err(ApiError::Forbidden(format!(
-            "an app's egress answers its own pages only (this request is {other})"
-        ))),
-    }
+    let id = visitor::from_headers(headers)?;
+    HeaderValue::from_str(&format!("{}={id}", visitor::COOKIE)).ok()
 }
 
 /// Forwards `request` to the app's container as `/{rest}`; `base` is where the app is mounted
@@ -132,7 +112,7 @@ pub async fn forward(
             .await?;
     }
     if rest == "api/egress" {
-        same_origin_only(request.headers())?;
+        crate::http::same_origin_only(request.headers(), "an app's egress")?;
         let allowlist = state.apps.egress_of(&app_id).await?;
         return super::egress::forward(&state, &app_id, &allowlist, request).await;
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::config::AppsConfig;
 use crate::error::ApiError;
-use crate::limiter::{retry_seconds, Limiter};
+use crate::limiter::{too_many, Limiter};
 use crate::metrics::Metrics;
 use crate::shared::Shared;
 
@@ -43,24 +43,17 @@ impl RequestLimits {
     ) -> Result<(), ApiError> {
         if let Some((count, limiter)) = &self.per_app {
             if let Err(wait) = limiter.check(shared, metrics, app_id).await {
-                let wait = retry_seconds(wait);
-                return Err(ApiError::TooManyRequests {
-                    message: format!(
-                        "app `{app_id}` is over its API limit of {count} requests per minute: retry in {wait} s"
-                    ),
-                    retry_after: Some(wait),
-                });
+                let reason =
+                    format!("app `{app_id}` is over its API limit of {count} requests per minute");
+                return Err(too_many(&reason, wait));
             }
         }
         if let Some((count, limiter)) = &self.platform {
             if let Err(wait) = limiter.check(shared, metrics, "all").await {
-                let wait = retry_seconds(wait);
-                return Err(ApiError::TooManyRequests {
-                    message: format!(
-                        "published apps are over the service's API limit of {count} requests per minute in all: retry in {wait} s"
-                    ),
-                    retry_after: Some(wait),
-                });
+                let reason = format!(
+                    "published apps are over the service's API limit of {count} requests per minute in all"
+                );
+                return Err(too_many(&reason, wait));
             }
         }
         Ok(())
@@ -77,13 +70,10 @@ impl RequestLimits {
             return Ok(());
         };
         limiter.check(shared, metrics, user).await.map_err(|wait| {
-            let wait = retry_seconds(wait);
-            ApiError::TooManyRequests {
-                message: format!(
-                    "user `{user}` has published {count} times in the last hour, the most allowed: retry in {wait} s"
-                ),
-                retry_after: Some(wait),
-            }
+            let reason = format!(
+                "user `{user}` has published {count} times in the last hour, the most allowed"
+            );
+            too_many(&reason, wait)
         })
     }
 }
