@@ -11,7 +11,6 @@ bin="$CARGO_TARGET_DIR/release"
 port=18080
 . api/bench/release-server.sh
 start_release_server "$port" /tmp/appbundle-load-server.log
-rss() { grep -E "^(VmRSS|VmHWM)" "/proc/$server/status" | tr -s ' ' | tr '\n' ' '; echo; }
 echo "server RSS at start:  $(rss)"
 "$bin/examples/load" "http://127.0.0.1:$port" "${1:-20000}" "${2:-64}"
 echo "server RSS after run: $(rss)"

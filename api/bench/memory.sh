@@ -11,7 +11,6 @@ bin="$CARGO_TARGET_DIR/release"
 port=18110
 . api/bench/release-server.sh
 start_release_server "$port" /tmp/appbundle-memory-server.log
-rss() { grep -E "^(VmRSS|VmHWM)" "/proc/$server/status" | tr -s ' ' | tr '\n' ' '; echo; }
 echo "server at start:        $(rss)"
 BENCH_APP=inventory BENCH_CONCURRENCY=16 "$bin/examples/bundle_bench" "${1:-10000}" 1 \
   "appbundle=http://127.0.0.1:$port" | grep '^|'
