@@ -130,6 +130,55 @@ async fn bundles_json_caches_the_second_identical_request_and_serves_the_script(
 }
 
 #[tokio::test]
+async fn a_refresh_bundle_loads_core_on_reacts_development_build() {
+    let (base, _) = start_server(|_| {}).await;
+    let core_of = |body: &Value| body["bundles"][0].clone();
+    let plain: Value = post_json(&base, &json!({ "files": { "App.tsx": COUNTER_APP } }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let request = json!({ "files": { "App.tsx": COUNTER_APP }, "options": { "refresh": true } });
+    let refresh: Value = post_json(&base, &request).await.json().await.unwrap();
+    assert_ne!(
+        plain["hash"], refresh["hash"],
+        "the option is part of the key"
+    );
+    assert_eq!(core_of(&plain)["category"], "core");
+    assert_eq!(core_of(&refresh)["category"], "core");
+    let plain_url = core_of(&plain)["url"].as_str().unwrap().to_string();
+    let refresh_url = core_of(&refresh)["url"].as_str().unwrap().to_string();
+    assert!(plain_url.starts_with("/runtime-deps/core."), "{plain_url}");
+    assert!(
+        refresh_url.starts_with("/runtime-deps/core-refresh."),
+        "{refresh_url}"
+    );
+    // Its components are registered with React Fast Refresh.
+    let code = refresh["code"].as_str().unwrap();
+    assert!(code.contains("$RefreshReg$(_c, \"App\")"), "{code}");
+    assert!(!plain["code"].as_str().unwrap().contains("$RefreshReg$"));
+    // The refresh build, as the manifest lists it, has React's refresh entry points.
+    let manifest: Value =
+        serde_json::from_str(&read(&runtime_deps().join("manifest.json"))).unwrap();
+    let built = &manifest["bundles"]["core"]["refresh"];
+    assert_eq!(
+        format!("/runtime-deps/{}", built["file"].as_str().unwrap()),
+        refresh_url
+    );
+    assert_eq!(core_of(&refresh)["integrity"], built["integrity"]);
+    let script = client()
+        .get(format!("{base}{refresh_url}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(script.contains("injectIntoGlobalHook"));
+    assert!(script.contains("scheduleRefresh"));
+}
+
+#[tokio::test]
 async fn identical_concurrent_requests_are_bundled_once() {
     let (base, state) = start_server(|_| {}).await;
     let request = json!({ "files": { "App.tsx": COUNTER_APP.replace("count", "clicks") } });

@@ -54,6 +54,15 @@ fn minified_output_renders_the_same() {
 }
 
 #[test]
+fn refresh_output_runs_without_a_refresh_runtime_and_renders_the_same() {
+    // Compiled for React Fast Refresh (registrations, development JSX), then run where nothing
+    // updates apps in place: the registrations do nothing.
+    let expected = "<main class=\"p-6\"><h1 class=\"text-lg font-semibold\">Reading list</h1><p>Books read: <span class=\"rounded bg-emerald-100 px-2 text-emerald-800\">2</span></p><button type=\"button\">Finished one</button></main>";
+    assert_eq!(html("ok-refresh", &["--refresh"]), expected);
+    assert_eq!(html("ok-refresh", &[]), expected);
+}
+
+#[test]
 fn multi_file_app_links_components_hooks_and_packages() {
     assert_eq!(
         html("ok-multifile", &[]),

@@ -97,16 +97,20 @@
   var pending = null;
   source.value = SAMPLE;
 
-  function send(files) {
+  // `extra`: more fields of the load message (`partial: true` for a streamed version).
+  function send(files, extra) {
     problems.replaceChildren();
     status.textContent = 'bundling…';
-    var message = {
-      source: 'appbundle-preview',
-      version: 1,
-      type: 'load',
-      files: files,
-      capabilities: ['storage', 'fetch'],
-    };
+    var message = Object.assign(
+      {
+        source: 'appbundle-preview',
+        version: 1,
+        type: 'load',
+        files: files,
+        capabilities: ['storage', 'fetch'],
+      },
+      extra || {},
+    );
     // The preview's origin is opaque (sandboxed): '*' is the only target that reaches it.
     if (ready) frame.contentWindow.postMessage(message, '*');
     else pending = message;

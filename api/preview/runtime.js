@@ -1,10 +1,12 @@
 // appbundle PreviewRuntime: runs one bundled app inside a sandboxed iframe (opaque origin).
 // Bridge protocol v1 (messages are objects { source: "appbundle-preview", version: 1, type, ... }):
-//   parent → preview: load { hash } | load { files, entry? }, each with optional
-//                     capabilities: ["storage", "fetch"] (what the host answers calls for);
-//                     result { id, ok, value | error } (answer to a call)
-//   preview → parent: ready, rendered { hash, ms }, error { kind, message, file, line, column,
-//                     frame, code? }, console { level, args }, resize { height },
+//   parent → preview: load { hash } | load { files, entry?, refresh? }, each with optional
+//                     partial: true (a streamed version) and capabilities: ["storage", "fetch"]
+//                     (what the host answers calls for); result { id, ok, value | error }
+//                     (answer to a call)
+//   preview → parent: ready, rendered { hash, ms, refresh, reason?, partial? }, error { kind,
+//                     message, file, line, column, frame, code? }, console { level, args },
+//                     resize { height },
 //                     call { id, kind: "storage" | "fetch", payload }
 // Storage (useAppData) and SandboxAPI.fetch go to the host through `call` when the host
 // announced the capability; otherwise storage stays in memory and fetch is the browser's, which
@@ -17,7 +19,8 @@
   var params = new URLSearchParams(location.search);
   var hostOrigin = params.get('hostOrigin') || '*';
   var loadedScripts = Object.create(null);
-  var current = null; // { hash, root, map }
+  var current = null; // { hash, root, map, failed, partial }
+  var rendering = null; // the version being loaded: { partial, snapshot, done }
 
   function post(type, payload) {
     if (!host) return;
@@ -138,6 +141,8 @@
     if (element) element.remove();
   }
   function report(kind, entry) {
+    // A partial version's errors are expected (the host is still writing it): no overlay.
+    if (rendering && rendering.partial) return;
     var box = overlay();
     var title = document.createElement('h2');
     title.textContent = kind + ': ' + entry.message;
@@ -167,6 +172,8 @@
     });
   }
   window.addEventListener('error', function (event) {
+    // The browser's note that resize notifications wait for the next frame: not an app error.
+    if (!event.error && /^ResizeObserver loop/.test(event.message || '')) return;
     runtimeError('runtime error', event.error || new Error(event.message));
   });
   window.addEventListener('unhandledrejection', function (event) {
@@ -465,6 +472,9 @@
     });
   }
 
+  // --- mounting: updated in place (hot.js, React Fast Refresh) or mounted afresh -----------
+  var hot = window.AppBundleHot || null;
+
   function boundary(React) {
     function Boundary(props) {
       React.Component.call(this, props);
@@ -476,7 +486,12 @@
       return { failed: true };
     };
     Boundary.prototype.componentDidCatch = function (error) {
-      runtimeError('render error', error);
+      if (current) current.failed = true;
+      if (hot) hot.reset('the previous version failed to render');
+      // A partial version that fails leaves the last good frame on screen, not an empty root.
+      if (rendering && rendering.partial) showSnapshot(rendering.snapshot);
+      else runtimeError('render error', error);
+      if (rendering) rendering.done();
     };
     Boundary.prototype.render = function () {
       return this.state.failed ? null : this.props.children;
@@ -485,10 +500,49 @@
   }
   function Rendered(props) {
     var React = window.AppDependencies.core.react;
+    React.useLayoutEffect(function () {
+      hideSnapshot(); // the new frame is in the DOM: the copy of the old one can go
+    }, []);
     React.useEffect(function () {
       props.onRendered();
     }, []);
     return props.children;
+  }
+
+  // --- the last good frame, kept while a partial version is tried -------------------------
+  function takeSnapshot() {
+    var root = document.getElementById('root');
+    if (!root || !root.childNodes.length) return null;
+    var copy = root.cloneNode(true);
+    copy.id = 'appbundle-snapshot';
+    copy.setAttribute('aria-hidden', 'true');
+    return copy;
+  }
+  function showSnapshot(copy) {
+    var root = document.getElementById('root');
+    if (!copy || !root || document.getElementById('appbundle-snapshot')) return;
+    root.parentNode.insertBefore(copy, root);
+    root.style.display = 'none';
+  }
+  function hideSnapshot() {
+    var copy = document.getElementById('appbundle-snapshot');
+    if (copy) copy.remove();
+    var root = document.getElementById('root');
+    if (root) root.style.display = '';
+  }
+
+  // --- "updating": shown while a host streams partial versions ----------------------------
+  function showUpdating() {
+    if (document.getElementById('appbundle-updating')) return;
+    var badge = document.createElement('div');
+    badge.id = 'appbundle-updating';
+    badge.setAttribute('role', 'status');
+    badge.textContent = 'Updating…';
+    document.body.appendChild(badge);
+  }
+  function hideUpdating() {
+    var badge = document.getElementById('appbundle-updating');
+    if (badge) badge.remove();
   }
 
   /** The entry's default export; else the named component the bundler chose (an entry that
@@ -511,17 +565,96 @@
     return exported.App;
   }
 
-  function unmountCurrent() {
+  // Roots the app made itself (createRoot in its own code): unmounted with it. The app reads
+  // `react-dom/client` from `AppDependencies.core` when it runs, so core is seen through an
+  // object whose `react-dom/client` records the roots made (the registry's own entries cannot
+  // be redefined); the preview keeps the real one.
+  var appRoots = [];
+  var reactDomClient = null;
+  function trackAppRoots() {
+    var deps = window.AppDependencies;
+    if (!deps || !deps.core || reactDomClient) return;
+    var core = deps.core;
+    reactDomClient = core['react-dom/client'];
+    var client = Object.assign({}, reactDomClient);
+    ['createRoot', 'hydrateRoot'].forEach(function (name) {
+      var make = reactDomClient[name];
+      client[name] = function () {
+        var root = make.apply(this, arguments);
+        appRoots.push(root);
+        return root;
+      };
+    });
+    var seen = {};
+    Object.keys(core).forEach(function (key) {
+      Object.defineProperty(seen, key, {
+        enumerable: true,
+        get: function () {
+          return key === 'react-dom/client' ? client : core[key];
+        },
+      });
+    });
+    deps.core = seen;
+  }
+
+  /** Removes the mounted app (before a fresh mount, or for a final build error). The next one
+   * gets a new root element: two React roots never share a container. */
+  function unmountCurrent(reason) {
+    appRoots.splice(0).forEach(function (root) {
+      try {
+        root.unmount();
+      } catch (error) {
+        console.warn('appbundle: the app root did not unmount: ' + error.message);
+      }
+    });
     if (current && current.root) current.root.unmount();
-    var root = document.getElementById('root');
-    if (root) root.replaceChildren();
-    clearOverlay();
-    window.AppBundle = undefined;
+    if (current) current.root = null;
+    var old = document.getElementById('root');
+    if (old) {
+      var fresh = document.createElement('div');
+      fresh.id = 'root';
+      old.replaceWith(fresh);
+    }
+    hideSnapshot();
+    if (hot) hot.reset(reason);
+  }
+  // hot.js asks for this before it runs a version's modules afresh: an app that renders itself
+  // (createRoot in its own code) must find an empty root.
+  // A partial version shows the last good frame meanwhile, and keeps it if it fails to run.
+  if (hot)
+    hot.beforeRemount = function () {
+      unmountCurrent('remounted');
+      if (rendering && rendering.partial) showSnapshot(rendering.snapshot);
+    };
+
+  var loadedCore = null; // the URL of the React build this page runs
+  var capabilities = [];
+
+  /** A version built for the other React build (production or refresh) cannot share this page
+   * with the one it runs: the page reloads itself with that version. */
+  function reloadFor(meta) {
+    var next = new URLSearchParams(location.search);
+    next.set('hash', meta.hash);
+    if (capabilities.length) next.set('capabilities', capabilities.join(','));
+    else next.delete('capabilities');
+    location.replace('?' + next.toString());
   }
 
   var loadStarted = 0;
-  function run(meta) {
+  /** Loads and renders a version; resolves once it rendered or failed. `partial`: a version
+   * the host streams, whose failures keep the last good frame and show no overlay. */
+  function run(meta, partial) {
     var started = loadStarted || performance.now();
+    var core = meta.bundles.filter(function (b) {
+      return b.category === 'core';
+    })[0];
+    if (core && core.url) {
+      if (loadedCore && loadedCore !== core.url) {
+        reloadFor(meta);
+        return new Promise(function () {});
+      }
+      loadedCore = core.url;
+    }
     // Dependencies are loaded once per page, in order; the app script once per hash.
     var chain = Promise.resolve();
     meta.bundles.forEach(function (bundle) {
@@ -529,10 +662,21 @@
         return loadScript(bundle.url, bundle.integrity);
       });
     });
-    return chain
+    var version = rendering;
+    var finished = new Promise(function (resolve) {
+      version.done = resolve;
+    });
+    if (partial) version.snapshot = takeSnapshot();
+    // The mounted root stays until a remount replaces it (after a failed render too: hot.js
+    // was reset then, so the next version remounts).
+    var mounted = current ? current.root : null;
+    // The same version again is a restart (hot.js remounts it), unless it ends a stream whose
+    // last partial version it equals.
+    var again = current && current.hash === meta.hash && !current.partial;
+    chain
       .then(function () {
-        unmountCurrent();
-        current = { hash: meta.hash, root: null, map: null };
+        if (again && hot) hot.reset('the same version again');
+        current = { hash: meta.hash, root: mounted, map: null, failed: false, partial: partial };
         var mapReady = getJson('/bundle/' + meta.hash + '.js.map')
           .then(function (result) {
             if (current && current.hash === meta.hash && result.status === 200) {
@@ -546,64 +690,102 @@
           .catch(function () {});
         // A hot reload loads a new script: its URL is new, so it runs again.
         delete loadedScripts[meta.url];
+        trackAppRoots();
+        window.AppBundle = undefined; // what the script says of itself, fresh
+        if (!hot) unmountCurrent('no hot reload');
         return Promise.all([mapReady, loadStyles(meta.css), loadHostStorage()]).then(function () {
           return loadScript(meta.url, meta.integrity);
         });
       })
       .then(function () {
+        var outcome = hot ? hot.outcome() : { mode: 'mount', reason: 'no hot reload' };
         var deps = window.AppDependencies.core;
         var React = deps.react;
-        var container = document.getElementById('root');
-        var App = componentToMount(window.AppBundle);
         // `ms`: from the load request to the first frame painted after React's commit.
-        var rendered = function () {
+        var rendered = function (how) {
           requestAnimationFrame(function () {
+            hideSnapshot();
             setTimeout(function () {
-              post('rendered', { hash: meta.hash, ms: Math.round(performance.now() - started) });
+              var message = { hash: meta.hash, ms: Math.round(performance.now() - started) };
+              post('rendered', Object.assign(message, how, partial ? { partial: true } : {}));
+              version.done();
             }, 0);
           });
         };
-        if (container.childNodes.length || typeof App !== 'function') {
-          // The app rendered itself (createRoot in its own code): do not mount it twice.
-          rendered();
+        if (outcome.mode === 'failed') {
+          // Its modules threw while running (reported, unless partial): the mounted app stays.
+          version.done();
           return;
         }
-        current.root = deps['react-dom/client'].createRoot(container);
-        current.root.render(
+        clearOverlay();
+        if (outcome.mode === 'refresh' && current.root) {
+          var applied = hot.apply();
+          hideSnapshot();
+          if (!current.failed) rendered(applied);
+          return;
+        }
+        var how = { refresh: false, reason: outcome.reason };
+        var container = document.getElementById('root');
+        var App = componentToMount(window.AppBundle);
+        if (container.childNodes.length || typeof App !== 'function') {
+          // The app rendered itself (createRoot in its own code): do not mount it twice.
+          rendered(how);
+          return;
+        }
+        current.root = reactDomClient.createRoot(container);
+        var tree = React.createElement(
+          boundary(React),
+          null,
           React.createElement(
-            boundary(React),
-            null,
-            React.createElement(Rendered, { onRendered: rendered }, React.createElement(App)),
+            Rendered,
+            {
+              onRendered: function () {
+                rendered(how);
+              },
+            },
+            React.createElement(App),
           ),
         );
+        // A remount replaces the old frame within one task: no empty frame between the two.
+        deps['react-dom'].flushSync(function () {
+          current.root.render(tree);
+        });
       })
       .catch(function (error) {
-        runtimeError('load error', error);
+        if (!partial) runtimeError('load error', error);
+        version.done();
       });
+    return finished;
   }
 
-  function loadHash(hash, keepStart) {
-    if (!keepStart) loadStarted = performance.now();
+  function loadHash(hash, partial) {
     return getJson('/bundle/' + hash + '.json')
       .then(function (result) {
         if (result.status !== 200) throw new Error(result.body.error || 'unknown bundle ' + hash);
-        return run(result.body);
+        return run(result.body, partial);
       })
       .catch(function (error) {
-        runtimeError('load error', error);
+        if (!partial) runtimeError('load error', error);
       });
   }
 
-  function loadFiles(files, entry) {
-    loadStarted = performance.now();
+  function loadFiles(files, entry, options) {
+    options = options || {};
+    var partial = !!options.partial;
     return getJson('/bundle', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ files: files, entry: entry || undefined }),
+      body: JSON.stringify({
+        files: files,
+        entry: entry || undefined,
+        options: { refresh: options.refresh !== false },
+      }),
     })
       .then(function (result) {
+        // A partial version that does not build yet keeps the last good frame.
+        if (partial && result.status !== 200) return;
         if (result.status === 422) {
-          unmountCurrent();
+          unmountCurrent('a build error');
           result.body.errors.forEach(function (d) {
             report('build error', {
               message: d.message + (d.suggestion ? ' (' + d.suggestion + ')' : ''),
@@ -618,11 +800,38 @@
         }
         if (result.status !== 200)
           throw new Error(result.body.error || 'bundling failed: ' + result.status);
-        return loadHash(result.body.hash, true);
+        return loadHash(result.body.hash, partial);
       })
       .catch(function (error) {
-        runtimeError('load error', error);
+        if (!partial) runtimeError('load error', error);
       });
+  }
+
+  // --- the load queue: one version at a time, the newest waiting one next -----------------
+  // A host that streams sends versions faster than they build; those between the one in flight
+  // and the newest are skipped.
+  var inFlight = false;
+  var waiting = null;
+  function enqueue(job) {
+    waiting = job;
+    if (job.partial) showUpdating();
+    if (!inFlight) next();
+  }
+  function next() {
+    var job = waiting;
+    waiting = null;
+    if (!job) {
+      inFlight = false;
+      return;
+    }
+    inFlight = true;
+    loadStarted = performance.now();
+    rendering = { partial: !!job.partial, snapshot: null, done: function () {} };
+    var work = job.hash ? loadHash(job.hash, job.partial) : loadFiles(job.files, job.entry, job);
+    work.then(function () {
+      if (!job.partial && !waiting) hideUpdating();
+      next();
+    });
   }
 
   window.addEventListener('message', function (event) {
@@ -632,9 +841,17 @@
     if (!data || data.source !== SOURCE) return;
     if (data.type === 'result') return answer(data);
     if (data.type !== 'load') return;
-    installHost(data.capabilities);
-    if (data.hash) loadHash(String(data.hash));
-    else if (data.files) loadFiles(data.files, data.entry);
+    capabilities = Array.isArray(data.capabilities) ? data.capabilities.map(String) : [];
+    installHost(capabilities);
+    var partial = data.partial === true;
+    if (data.hash) enqueue({ hash: String(data.hash), partial: partial });
+    else if (data.files)
+      enqueue({
+        files: data.files,
+        entry: data.entry,
+        partial: partial,
+        refresh: data.refresh !== false,
+      });
   });
 
   if (typeof ResizeObserver === 'function') {
@@ -644,7 +861,20 @@
   }
 
   // The runtime for tests and standalone use: window.__appbundle.load(...)
-  window.__appbundle = { loadHash: loadHash, loadFiles: loadFiles };
+  window.__appbundle = {
+    loadHash: function (hash) {
+      enqueue({ hash: String(hash) });
+    },
+    loadFiles: function (files, entry, options) {
+      enqueue(Object.assign({ files: files, entry: entry }, options || {}));
+    },
+  };
   post('ready');
-  if (params.get('hash')) loadHash(params.get('hash'));
+  // `?hash=` (and the host's `capabilities`, when the page reloaded itself for another React
+  // build: see reloadFor).
+  if (params.get('capabilities')) {
+    capabilities = params.get('capabilities').split(',');
+    installHost(capabilities);
+  }
+  if (params.get('hash')) enqueue({ hash: params.get('hash') });
 })();

@@ -110,7 +110,9 @@ async fn compute(
         let deps = Dependencies::new(worker.allowlist, worker.manifest.as_deref());
         // Serializing code and map and hashing the script are CPU work too: done here, off the
         // async workers.
-        bundle(&request, deps).map(|output| cache_entry(output, &hash, worker.manifest.as_deref()))
+        let refresh = request.options.refresh;
+        bundle(&request, deps)
+            .map(|output| cache_entry(output, &hash, worker.manifest.as_deref(), refresh))
     });
     let outcome = tokio::time::timeout(state.config.timeout, task).await;
     let elapsed = started.elapsed().as_secs_f64();
@@ -155,7 +157,14 @@ struct PreviewMeta<'a> {
     css: String,
 }
 
-fn cache_entry(output: BundleOutput, hash: &str, manifest: Option<&Manifest>) -> CachedBundle {
+/// The answer's parts; `refresh`: the app was made for React Fast Refresh, so a bundle with a
+/// refresh build (core) is linked as that build.
+fn cache_entry(
+    output: BundleOutput,
+    hash: &str,
+    manifest: Option<&Manifest>,
+    refresh: bool,
+) -> CachedBundle {
     let url = format!("/bundle/{hash}.js");
     let script = format!(
         "{}\n//# sourceMappingURL={hash}.js.map\n",
@@ -166,7 +175,11 @@ fn cache_entry(output: BundleOutput, hash: &str, manifest: Option<&Manifest>) ->
             .bundles
             .iter()
             .map(|category| {
-                let file = manifest.and_then(|m| m.bundles.get(category));
+                let built = manifest.and_then(|m| m.bundles.get(category));
+                let file = match built {
+                    Some(built) if refresh => built.refresh.as_deref().or(Some(built)),
+                    _ => built,
+                };
                 BundleLink {
                     category,
                     url: file.map(|f| format!("/runtime-deps/{}", f.file)),

@@ -88,6 +88,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/playground.css", get(preview::playground_css))
         .route("/preview", get(preview::page))
         .route("/preview/runtime.js", get(preview::runtime_js))
+        .route("/preview/hot.js", get(preview::hot_js))
         .route("/preview/runtime.css", get(preview::runtime_css))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))

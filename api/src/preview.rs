@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 const PAGE: &str = include_str!("../preview/index.html");
 const RUNTIME_JS: &str = include_str!("../preview/runtime.js");
+const HOT_JS: &str = include_str!("../preview/hot.js");
 const RUNTIME_CSS: &str = include_str!("../preview/runtime.css");
 const PLAYGROUND: &str = include_str!("../preview/playground.html");
 const PLAYGROUND_JS: &str = include_str!("../preview/playground.js");
@@ -59,6 +60,11 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 /// `GET /preview/runtime.js`.
 pub async fn runtime_js() -> Response {
     asset("application/javascript; charset=utf-8", RUNTIME_JS)
+}
+
+/// `GET /preview/hot.js`: React Fast Refresh's module runner, loaded before the runtime.
+pub async fn hot_js() -> Response {
+    asset("application/javascript; charset=utf-8", HOT_JS)
 }
 
 /// `GET /preview/runtime.css`.

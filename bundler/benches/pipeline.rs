@@ -29,7 +29,10 @@ fn inventory_app(minify: bool) -> BundleRequest {
     BundleRequest {
         files,
         entry: None,
-        options: BundleOptions { minify },
+        options: BundleOptions {
+            minify,
+            ..Default::default()
+        },
     }
 }
 

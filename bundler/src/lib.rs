@@ -29,8 +29,8 @@ mod value_refs;
 
 pub use catalog::allowlist::{
     split_package, Alias, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
-    KitSection, LoadStrategy, NodeBuiltins, Package, RuntimeModule, Shim, SpecifierClass,
-    EMBEDDED_ALLOWLIST,
+    KitSection, LoadStrategy, NodeBuiltins, Package, RefreshSection, RuntimeModule, Shim,
+    SpecifierClass, EMBEDDED_ALLOWLIST,
 };
 pub use catalog::dependencies::Dependencies;
 pub use catalog::icon_sets::{read_icon_set, IconData, IconDataError, IconSet, IconSubset};

@@ -139,7 +139,23 @@ fn runtime_call(helper: &str, args: Vec<Expr>) -> Stmt {
     })
 }
 
-fn wrapper(id: &str, body: ModuleBody) -> Function {
+/// The parameters of a module function; with React Fast Refresh, also the two functions the
+/// refresh transform calls (`$RefreshReg$`, `$RefreshSig$`), bound to the module by the runtime.
+fn wrapper_params(refresh: bool) -> &'static [&'static str] {
+    if refresh {
+        &[
+            "module",
+            "exports",
+            "require",
+            "$RefreshReg$",
+            "$RefreshSig$",
+        ]
+    } else {
+        &["module", "exports", "require"]
+    }
+}
+
+fn wrapper(id: &str, body: ModuleBody, refresh: bool) -> Function {
     let stmts = match body {
         ModuleBody::Script(stmts) => stmts,
         ModuleBody::Css(text) => vec![runtime_call("css", vec![*string(id), *string(&text)])],
@@ -155,7 +171,7 @@ fn wrapper(id: &str, body: ModuleBody) -> Function {
         )],
     };
     Function {
-        params: ["module", "exports", "require"]
+        params: wrapper_params(refresh)
             .iter()
             .map(|name| Param {
                 span: DUMMY_SP,
@@ -171,21 +187,36 @@ fn wrapper(id: &str, body: ModuleBody) -> Function {
     }
 }
 
-/// Builds the whole output script.
-/// The script: the runtime called with the module table and the entry; with `component` (an
-/// entry without a default export), `window.AppBundle.component` names the export to mount.
+/// How the script mounts, besides its modules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LinkOptions<'a> {
+    /// For an entry without a default export: the export `window.AppBundle.component` names.
+    pub component: Option<&'a str>,
+    /// The modules were transformed for React Fast Refresh.
+    pub refresh: bool,
+    /// The app mounts React itself (`createRoot`). With `refresh`, the script says so before
+    /// its modules run (`window.AppBundle.rendersItself`): the preview must clear the root first.
+    pub renders_itself: bool,
+}
+
+/// The script: the runtime called with the module table and the entry, as `options` say.
 pub fn link(
     cm: &Lrc<SourceMap>,
     modules: Vec<LinkedModule>,
     entry: &str,
-    component: Option<&str>,
+    options: LinkOptions,
 ) -> Script {
+    let LinkOptions {
+        component,
+        refresh,
+        renders_itself,
+    } = options;
     let table = ObjectLit {
         span: DUMMY_SP,
         props: modules
             .into_iter()
             .map(|m| {
-                let function = wrapper(&m.id, m.body);
+                let function = wrapper(&m.id, m.body, refresh);
                 PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
                     key: PropName::Str(Str {
                         span: DUMMY_SP,
@@ -215,10 +246,21 @@ pub fn link(
         ],
         ..Default::default()
     };
-    let mut body = vec![Stmt::Expr(ExprStmt {
+    let mut body = Vec::new();
+    let announced = (refresh && renders_itself).then(|| {
+        let source = "(window.AppBundle = { rendersItself: true })".to_string();
+        internal_expr(cm, "appbundle-renders-itself.js", source)
+    });
+    if let Some(expr) = announced.flatten() {
+        body.push(Stmt::Expr(ExprStmt {
+            span: DUMMY_SP,
+            expr,
+        }));
+    }
+    body.push(Stmt::Expr(ExprStmt {
         span: DUMMY_SP,
         expr: Box::new(Expr::Call(call)),
-    })];
+    }));
     let named = component.and_then(|name| {
         let source = format!(
             "window.AppBundle.component = {}",

@@ -1,12 +1,19 @@
 (function (modules, entry) {
   "use strict";
   var cache = Object.create(null);
+  // What a module made for React Fast Refresh calls when no page runs the modules for it.
+  function register() {}
+  function signature() {
+    return function (type) {
+      return type;
+    };
+  }
   function load(id) {
     var cached = cache[id];
     if (cached) return cached.exports;
     var module = { id: id, exports: {} };
     cache[id] = module;
-    modules[id].call(undefined, module, module.exports, load);
+    modules[id].call(undefined, module, module.exports, load, register, signature);
     return module.exports;
   }
   load.css = function (id, text) {
@@ -61,5 +68,8 @@
   };
   var app = window.AppBundle || (window.AppBundle = {});
   app.entry = entry;
-  app.exports = load(entry);
+  // A page that updates apps in place (the preview's React Fast Refresh) runs the modules
+  // itself, with the helpers above.
+  var hot = window.AppBundleHot;
+  app.exports = hot ? hot.run(modules, entry, load) : load(entry);
 })

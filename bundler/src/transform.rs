@@ -34,7 +34,9 @@ pub enum TransformError {
 
 /// Runs the transforms of one module and returns the statements of its wrapper function body
 /// (which receives `module`, `exports` and `require`). Dependencies whose key `in_table`
-/// accepts stay `require` calls (see `rewrite::inline_dependencies`).
+/// accepts stay `require` calls (see `rewrite::inline_dependencies`). With `refresh`, JSX is
+/// compiled for React's development build and components and hooks are registered with React
+/// Fast Refresh (`$RefreshReg$`, `$RefreshSig$`, which the linker makes parameters too).
 ///
 /// Must run inside `GLOBALS.set` and `HELPERS.set` (see `crate::pipeline`).
 pub fn transform_module(
@@ -42,6 +44,7 @@ pub fn transform_module(
     resolved: ResolvedModule,
     resolve: &mut dyn FnMut(&str) -> Option<ModuleTarget>,
     in_table: &dyn Fn(&str) -> bool,
+    refresh: bool,
 ) -> Result<Vec<Stmt>, TransformError> {
     let ResolvedModule {
         module,
@@ -61,7 +64,9 @@ pub fn transform_module(
         react::Options {
             runtime: Some(Runtime::Automatic),
             import_source: Some("react".into()),
-            development: Some(false),
+            // swc applies the refresh transform only to development JSX.
+            development: Some(refresh),
+            refresh: refresh.then(react::RefreshOptions::default),
             ..Default::default()
         },
         top_level_mark,

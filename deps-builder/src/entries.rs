@@ -3,7 +3,7 @@
 //! `window.AppDependencies.<category>` = `{ "react": ns, "react-dom/client": ns, … }`.
 
 use appbundle_bundler::Allowlist;
-use appbundle_bundler::BundleSpec;
+use appbundle_bundler::{BundleSpec, RefreshSection};
 
 /// Where the built-in runtime module's source is written next to the entries.
 pub const RUNTIME_FILE: &str = "appbundle-runtime.js";
@@ -78,6 +78,32 @@ pub fn entry_source(allowlist: &Allowlist, bundle: &BundleSpec) -> String {
     format!("{imports}export {{ {} }};\n", exports.join(", "))
 }
 
+/// Where the refresh build's setup module is written next to the entries.
+pub const REFRESH_SETUP_FILE: &str = "refresh-setup.js";
+
+/// Source of [`REFRESH_SETUP_FILE`]. React DOM looks for the DevTools hook once, when it loads:
+/// the refresh runtime's hook must be in place before, so the entry imports this first.
+pub fn refresh_setup_source(refresh: &RefreshSection) -> String {
+    format!(
+        "import * as runtime from {:?};\nruntime.injectIntoGlobalHook(window);\n",
+        refresh.runtime_specifier()
+    )
+}
+
+/// Source of the entry of `bundle`'s refresh build: the setup first, then what the production
+/// entry registers, plus the refresh runtime itself.
+pub fn refresh_entry_source(
+    allowlist: &Allowlist,
+    bundle: &BundleSpec,
+    refresh: &RefreshSection,
+) -> String {
+    let runtime = refresh.runtime_specifier();
+    format!(
+        "import \"./{REFRESH_SETUP_FILE}\";\n{}import * as refresh from {runtime:?};\nexport {{ refresh as {runtime:?} }};\n",
+        entry_source(allowlist, bundle)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +117,19 @@ mod tests {
         assert!(source.contains("from \"./appbundle-runtime.js\""));
         assert!(source.contains("as \"react/jsx-runtime\""));
         assert!(source.contains("as \"@appbundle/runtime\""));
+    }
+
+    #[test]
+    fn refresh_entry_installs_the_hook_before_react_dom_loads() {
+        let allowlist = Allowlist::embedded();
+        let core = allowlist.plan().get("core").unwrap();
+        let refresh = allowlist.refresh.as_ref().unwrap();
+        let source = refresh_entry_source(allowlist, core, refresh);
+        let setup = source.find("./refresh-setup.js").unwrap();
+        let react_dom = source.find("from \"react-dom\"").unwrap();
+        assert!(setup < react_dom, "{source}");
+        assert!(source.contains("as \"react-refresh/runtime\""), "{source}");
+        assert!(refresh_setup_source(refresh).contains("injectIntoGlobalHook(window)"));
     }
 
     #[test]

@@ -18,6 +18,12 @@ pub fn package_json(allowlist: &Allowlist) -> String {
         .packages
         .iter()
         .map(|p| (p.name.clone(), json!(p.version)))
+        .chain(
+            allowlist
+                .refresh
+                .iter()
+                .map(|r| (r.package.clone(), json!(r.version))),
+        )
         .collect::<std::collections::BTreeMap<_, _>>()
         .into_iter()
         .collect();
@@ -131,5 +137,10 @@ mod tests {
                 package.name
             );
         }
+        let refresh = allowlist.refresh.as_ref().expect("a refresh section");
+        assert_eq!(
+            lock["packages"][format!("node_modules/{}", refresh.package)]["version"],
+            refresh.version.as_str()
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! One category bundle with rolldown, in process: IIFE named `AppDependencies.<category>` with
-//! `extend`, minified, `process.env.NODE_ENV = "production"`, no inline licence comments, and a
+//! `extend`, minified, `process.env.NODE_ENV = "production"` (or `"development"` for core's
+//! refresh build), no inline licence comments, and a
 //! source map into the package sources. Every bundle but `core` takes React from `core`; the kit
 //! takes its packages from their bundles.
 
@@ -60,12 +61,22 @@ pub struct Sharing<'a> {
     pub alias_root: Option<PathBuf>,
 }
 
+/// Which React build a bundle is made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `process.env.NODE_ENV = "production"`: what apps load.
+    Production,
+    /// React's development build, which has the entry points React Fast Refresh needs.
+    Development,
+}
+
 /// Bundles `entry` (a file in `cwd`, which holds `node_modules`).
 pub async fn build_category(
     cwd: &Path,
     entry: &str,
     category: &str,
     sharing: Sharing<'_>,
+    mode: Mode,
 ) -> Result<BuiltChunk, BuildError> {
     let split_from = sharing.split_from;
     let failed = |message: String| BuildError::Rolldown {
@@ -117,7 +128,11 @@ pub async fn build_category(
         define: Some(
             [(
                 "process.env.NODE_ENV".to_string(),
-                "\"production\"".to_string(),
+                match mode {
+                    Mode::Production => "\"production\"",
+                    Mode::Development => "\"development\"",
+                }
+                .to_string(),
             )]
             .into_iter()
             .collect(),

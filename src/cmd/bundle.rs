@@ -26,6 +26,9 @@ pub struct BundleArgs {
     /// Minify the output.
     #[arg(long)]
     minify: bool,
+    /// Compile for React Fast Refresh (registrations, development JSX), as the preview asks.
+    #[arg(long)]
+    refresh: bool,
     /// Format of diagnostics on stderr.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -43,6 +46,7 @@ pub fn run(args: BundleArgs) -> anyhow::Result<ExitCode> {
         outfile,
         sourcemap,
         minify,
+        refresh,
         format,
         manifest,
         allowlist,
@@ -53,7 +57,7 @@ pub fn run(args: BundleArgs) -> anyhow::Result<ExitCode> {
     let request = BundleRequest {
         files: app.files,
         entry: entry.or(app.entry),
-        options: BundleOptions { minify },
+        options: BundleOptions { minify, refresh },
     };
     let deps = Dependencies::new(allowlist, manifest.as_ref());
     let output = match bundle(&request, deps) {

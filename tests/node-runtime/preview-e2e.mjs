@@ -295,7 +295,8 @@ out.checks.hotReload = {
   marker: await frame().evaluate(() => window.__marker),
   text: await frame().evaluate(() => document.getElementById('v').innerText),
   coreScripts: await frame().evaluate(
-    () => document.querySelectorAll('script[src*="/runtime-deps/core."]').length,
+    // One React build: core's refresh build, which the preview asks for.
+    () => document.querySelectorAll('script[src*="/runtime-deps/core"]').length,
   ),
   warmLoadMs: hot2.find((m) => m.type === 'rendered')?.ms ?? null,
   coldishLoadMs: hot1.find((m) => m.type === 'rendered')?.ms ?? null,

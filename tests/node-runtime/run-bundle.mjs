@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import * as React from 'react';
 import * as jsxRuntime from 'react/jsx-runtime';
+import * as jsxDevRuntime from 'react/jsx-dev-runtime';
 import * as ReactDOM from 'react-dom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import * as clsx from 'clsx';
@@ -15,7 +16,12 @@ import * as lodash from 'lodash-es';
 
 globalThis.window = globalThis;
 window.AppDependencies = {
-  core: { react: React, 'react/jsx-runtime': jsxRuntime, 'react-dom': ReactDOM },
+  core: {
+    react: React,
+    'react/jsx-runtime': jsxRuntime,
+    'react/jsx-dev-runtime': jsxDevRuntime,
+    'react-dom': ReactDOM,
+  },
   utils: { clsx, 'tailwind-merge': tailwindMerge, nanoid },
   utils_lodash: { 'lodash-es': lodash },
 };

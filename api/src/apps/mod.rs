@@ -112,7 +112,10 @@ async fn build(
             let bundle_request = BundleRequest {
                 files: files.clone(),
                 entry: request.entry.clone(),
-                options: BundleOptions { minify: true },
+                options: BundleOptions {
+                    minify: true,
+                    ..Default::default()
+                },
             };
             let (hash, entry, _) = bundle_cached(state, bundle_request).await?;
             Ok((hash, entry))

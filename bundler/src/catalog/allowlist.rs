@@ -85,6 +85,9 @@ pub struct Allowlist {
     /// The built-in component kit (`super::kit`); absent: apps get no kit.
     #[serde(default)]
     pub kit: Option<KitSection>,
+    /// React Fast Refresh for the preview; absent: no bundle is built for it.
+    #[serde(default)]
+    pub refresh: Option<RefreshSection>,
     /// Categories by name: each becomes a bundle unless its packages name another.
     pub categories: BTreeMap<String, Category>,
     /// Every allowed package.
@@ -131,6 +134,28 @@ pub struct KitSection {
     pub hint: String,
     /// A usage example for the prompts.
     pub example: String,
+}
+
+/// The runtime of React Fast Refresh (`react-refresh`). React's production build has no refresh
+/// entry points, so the bundle of [`RefreshSection::BUNDLE_OF`] is also built in React's
+/// development mode with this runtime in it, for previews that keep state across edits. Apps
+/// cannot import it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshSection {
+    /// Its npm name (`react-refresh`).
+    pub package: String,
+    /// Its pinned version.
+    pub version: String,
+}
+
+impl RefreshSection {
+    /// The bundle that has a refresh build: the one React lives in.
+    pub const BUNDLE_OF: &'static str = "core";
+    /// The specifier its runtime is registered under in that bundle.
+    pub fn runtime_specifier(&self) -> String {
+        format!("{}/runtime", self.package)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

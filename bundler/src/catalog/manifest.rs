@@ -53,6 +53,10 @@ pub struct BundleFile {
     /// packages whose icons are not in the bundle (`crate::catalog::icon_sets`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub icon_data: BTreeMap<String, String>,
+    /// The same bundle built on React's development build with the React Fast Refresh runtime
+    /// (`crate::RefreshSection`), which bundles made with `options.refresh` load instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<Box<BundleFile>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,7 +18,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::emit::{self, Emitted};
 use crate::files::SourceFiles;
 use crate::imports::ImportedName;
-use crate::link::{self, link, LinkedModule, ModuleBody};
+use crate::link::{self, link, LinkOptions, LinkedModule, ModuleBody};
 use crate::policy::{self, ModuleTarget};
 use crate::transform::transform_module;
 
@@ -63,7 +63,9 @@ pub(super) fn generate(
                 Analysed::Css(text) => ModuleBody::Css(text),
                 Analysed::Json(value) => ModuleBody::Json(value),
                 Analysed::Script(script) => {
-                    ModuleBody::Script(transform_script(cm, files, path, *script, deps, &in_table)?)
+                    let transformed =
+                        transform_script(cm, files, path, *script, deps, &in_table, options)?;
+                    ModuleBody::Script(transformed)
                 }
             };
             linked.push(LinkedModule {
@@ -73,7 +75,12 @@ pub(super) fn generate(
         }
         Ok::<(), Vec<Diagnostic>>(())
     })?;
-    let script = link(cm, linked, entry.0, entry.1);
+    let link_options = LinkOptions {
+        component: entry.1,
+        refresh: options.refresh,
+        renders_itself: scan.renders_itself(),
+    };
+    let script = link(cm, linked, entry.0, link_options);
     let emitted = emit::emit(cm, &script, options.minify)
         .map_err(|e| vec![internal_error(&e.to_string())])?;
     if emitted.code.len() > MAX_OUTPUT_BYTES {
@@ -194,6 +201,7 @@ fn transform_script(
     script: AnalysedScript,
     deps: Dependencies,
     in_table: &dyn Fn(&str) -> bool,
+    options: &BundleOptions,
 ) -> Result<Vec<swc_core::ecma::ast::Stmt>, Vec<Diagnostic>> {
     let AnalysedScript {
         resolved, accepted, ..
@@ -206,6 +214,6 @@ fn transform_script(
             .map(|(_, target)| target.clone())
             .or_else(|| policy::judge_import(deps.allowlist, files, path, specifier).ok())
     };
-    transform_module(cm, resolved, &mut resolve, in_table)
+    transform_module(cm, resolved, &mut resolve, in_table, options.refresh)
         .map_err(|e| vec![internal_error(&format!("{path}: {e}"))])
 }

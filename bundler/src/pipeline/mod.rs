@@ -31,6 +31,10 @@ pub use request::{MAX_FILES, MAX_INPUT_BYTES};
 pub struct BundleOptions {
     /// Minify the output (production, published apps).
     pub minify: bool,
+    /// Compile for React Fast Refresh (the preview keeps state across edits): development JSX,
+    /// components and hook signatures registered, and `core`'s refresh build in the load list.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub refresh: bool,
 }
 
 /// What to bundle: file name → contents, and the entry (guessed when absent: `App.tsx`,

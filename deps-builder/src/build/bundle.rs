@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
-use appbundle_bundler::{Allowlist, BundleFile, BundleSpec, IconSet};
+use appbundle_bundler::{Allowlist, BundleFile, BundleSpec, IconSet, RefreshSection};
 
-use super::plan::sharing;
+use super::plan::{refresh_of, sharing};
 use super::write;
 use crate::entries::{
-    entry_source, icon_base_file, icon_base_source, write_kit_sources, RUNTIME_FILE, RUNTIME_SOURCE,
+    entry_source, icon_base_file, icon_base_source, refresh_entry_source, refresh_setup_source,
+    write_kit_sources, REFRESH_SETUP_FILE, RUNTIME_FILE, RUNTIME_SOURCE,
 };
 use crate::{icon_data, io_error, npm, rolldown_build, BuildConfig, BuildError};
 
@@ -45,6 +46,8 @@ struct WriteJob {
     started: Instant,
     bundling: Duration,
     chunk: rolldown_build::BuiltChunk,
+    /// The same bundle on React's development build with the refresh runtime.
+    refresh: Option<rolldown_build::BuiltChunk>,
     bar: indicatif::ProgressBar,
 }
 
@@ -95,8 +98,18 @@ pub(super) fn bundle_all(
                     &entry,
                     category,
                     sharing(spec, &kit_root),
+                    rolldown_build::Mode::Production,
                 ))?;
                 package_dirs.extend(chunk.package_dirs.iter().cloned());
+                let refresh = match refresh_of(allowlist, spec) {
+                    Some(refresh) => {
+                        bar.set_message(format!("{category}: bundling its refresh build"));
+                        let built = build_refresh(&runtime, &npm_root, allowlist, spec, refresh)?;
+                        package_dirs.extend(built.package_dirs.iter().cloned());
+                        Some(built)
+                    }
+                    None => None,
+                };
                 bar.set_message(format!("{category}: compressing"));
                 let job = WriteJob {
                     category: category.clone(),
@@ -106,6 +119,7 @@ pub(super) fn bundle_all(
                     bundling: started.elapsed(),
                     started,
                     chunk,
+                    refresh,
                     bar,
                 };
                 if jobs.send(job).is_err() {
@@ -139,14 +153,24 @@ fn write_jobs(
     loop {
         let next = queue.lock().unwrap_or_else(|e| e.into_inner()).recv();
         let Ok(job) = next else { break };
-        let result = write::write_bundle(
+        let mut result = write::write_bundle(
             out_dir,
             &job.category,
             &job.chunk,
             &job.hash,
-            job.specifiers,
+            job.specifiers.clone(),
             &job.icon_sets,
         );
+        if let (Ok(file), Some(chunk)) = (&mut result, &job.refresh) {
+            let name = refresh_bundle_name(&job.category);
+            match write::write_bundle(out_dir, &name, chunk, &job.hash, job.specifiers, &[]) {
+                Ok(refresh) => {
+                    write::remove_stale(out_dir, &name, &refresh.file);
+                    file.refresh = Some(Box::new(refresh));
+                }
+                Err(e) => result = Err(e),
+            }
+        }
         if let Ok(file) = &result {
             write::remove_stale(out_dir, &job.category, &file.file);
             job.bar.finish_with_message(format!(
@@ -166,6 +190,39 @@ fn write_jobs(
             .unwrap_or_else(|e| e.into_inner())
             .push((job.category, done));
     }
+}
+
+/// The file name stem of `category`'s refresh build (`core-refresh.<hash>.js`): not
+/// `<category>.…`, which the production build's stale-file cleanup owns.
+fn refresh_bundle_name(category: &str) -> String {
+    format!("{category}-refresh")
+}
+
+/// `spec`'s refresh build: its entry (the hook setup first) and the bundle in development mode.
+fn build_refresh(
+    runtime: &tokio::runtime::Runtime,
+    npm_root: &Path,
+    allowlist: &Allowlist,
+    spec: &BundleSpec,
+    refresh: &RefreshSection,
+) -> Result<rolldown_build::BuiltChunk, BuildError> {
+    let entries = npm_root.join("entries");
+    let setup = entries.join(REFRESH_SETUP_FILE);
+    std::fs::write(&setup, refresh_setup_source(refresh))
+        .map_err(|e| io_error(setup.display(), e))?;
+    let entry = format!("entries/{}.js", refresh_bundle_name(&spec.name));
+    std::fs::write(
+        npm_root.join(&entry),
+        refresh_entry_source(allowlist, spec, refresh),
+    )
+    .map_err(|e| io_error(&entry, e))?;
+    runtime.block_on(rolldown_build::build_category(
+        npm_root,
+        &entry,
+        &spec.name,
+        rolldown_build::Sharing::default(),
+        rolldown_build::Mode::Development,
+    ))
 }
 
 /// For each per-app icon package of `spec`: reads its icons, and writes the module its bundle

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use appbundle_bundler::{Allowlist, BundleSpec, Manifest};
+use appbundle_bundler::{Allowlist, BundleSpec, Manifest, RefreshSection};
 
-use crate::entries::{entry_source, RUNTIME_SOURCE};
+use crate::entries::{entry_source, refresh_setup_source, RUNTIME_SOURCE};
 use crate::npm::{self, sha256_hex};
 use crate::{io_error, rolldown_build, BuildConfig, BuildError};
 
@@ -26,12 +26,27 @@ pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -
     if allowlist.runtime.category == bundle.name {
         input.push_str(RUNTIME_SOURCE);
     }
+    if let Some(refresh) = refresh_of(allowlist, bundle) {
+        input.push_str(&format!(
+            "refresh: {}@{}\n",
+            refresh.package, refresh.version
+        ));
+        input.push_str(&refresh_setup_source(refresh));
+    }
     if bundle.is_kit {
         for file in appbundle_bundler::kit::FILES {
             input.push_str(&format!("{}\n{}\n", file.path, file.source));
         }
     }
     sha256_hex(input.as_bytes())
+}
+
+/// The refresh runtime when `bundle` also has a refresh build.
+pub fn refresh_of<'a>(allowlist: &'a Allowlist, bundle: &BundleSpec) -> Option<&'a RefreshSection> {
+    allowlist
+        .refresh
+        .as_ref()
+        .filter(|_| bundle.name == RefreshSection::BUNDLE_OF)
 }
 
 /// The committed package.json matches the allowlist; returns the lockfile's bytes.
@@ -57,13 +72,16 @@ pub(super) fn to_build<'p>(
     lockfile: &[u8],
     previous: Option<&Manifest>,
 ) -> Vec<(&'p BundleSpec, String)> {
-    let reusable = |category: &str, hash: &str| {
+    let reusable = |spec: &BundleSpec, hash: &str| {
         previous
-            .and_then(|p| p.bundles.get(category))
+            .and_then(|p| p.bundles.get(&spec.name))
             .is_some_and(|old| {
+                let wants_refresh = refresh_of(allowlist, spec).is_some();
                 old.input_hash == hash
+                    && old.refresh.is_some() == wants_refresh
                     && std::iter::once(&old.file)
                         .chain(old.icon_data.values())
+                        .chain(old.refresh.iter().map(|r| &r.file))
                         .all(|file| config.out_dir.join(file).exists())
             })
     };
@@ -73,7 +91,7 @@ pub(super) fn to_build<'p>(
         .iter()
         .filter(|spec| config.only.as_deref().is_none_or(|only| only == spec.name))
         .map(|spec| (spec, input_hash(allowlist, spec, lockfile)))
-        .filter(|(spec, hash)| !reusable(&spec.name, hash))
+        .filter(|(spec, hash)| !reusable(spec, hash))
         .collect()
 }
 

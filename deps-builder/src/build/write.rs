@@ -98,6 +98,7 @@ pub fn write_bundle(
         input_hash: input_hash.to_string(),
         specifiers,
         icon_data,
+        refresh: None,
     })
 }
 

@@ -1,0 +1,2 @@
+export const STEP = 1;
+export const UNIT = 'today';
