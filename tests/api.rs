@@ -613,11 +613,38 @@ async fn the_preview_page_has_a_strict_csp_with_configured_frame_ancestors() {
     }
     assert!(!csp.contains("unsafe-eval"), "{csp}");
     let html = page.text().await.unwrap();
+    assert!(html.contains("<script src=\"/preview/hot.js\"></script>"));
     assert!(html.contains("<script src=\"/preview/runtime.js\"></script>"));
     assert!(
         !html.contains("<script>"),
         "no inline script in the preview page"
     );
+}
+
+#[tokio::test]
+async fn the_host_sdk_is_served_as_modules_any_origin_may_import() {
+    let (base, _) = start_server(|_| {}).await;
+    let sdk = client()
+        .get(format!("{base}/sdk/react.js"))
+        .header("origin", "https://host.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sdk.status(), StatusCode::OK);
+    assert!(sdk.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert_eq!(sdk.headers()["access-control-allow-origin"], "*");
+    let code = sdk.text().await.unwrap();
+    assert!(code.contains("export function AppPreview"), "{code:.200}");
+    assert!(code.contains("from './index.js'"), "{code:.400}");
+    let missing = client()
+        .get(format!("{base}/sdk/secrets.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
 
 /// The embedded default: `serve` with no manifest builds the runtime deps first, then serves

@@ -19,6 +19,13 @@ const RUNTIME_CSS: &str = include_str!("../preview/runtime.css");
 const PLAYGROUND: &str = include_str!("../preview/playground.html");
 const PLAYGROUND_JS: &str = include_str!("../preview/playground.js");
 const PLAYGROUND_CSS: &str = include_str!("../preview/playground.css");
+/// The host SDK (`sdk/`), as its committed build: the playground uses it, and hosts may load it
+/// from the service (`import { createPreview } from "<service>/sdk/index.js"`).
+const SDK_FILES: &[(&str, &str)] = &[
+    ("index.js", include_str!("../../sdk/dist/index.js")),
+    ("protocol.js", include_str!("../../sdk/dist/protocol.js")),
+    ("react.js", include_str!("../../sdk/dist/react.js")),
+];
 
 /// The preview's Content-Security-Policy.
 pub fn content_security_policy(frame_ancestors: &str) -> String {
@@ -87,6 +94,14 @@ pub async fn playground() -> Response {
 /// `GET /playground.js`.
 pub async fn playground_js() -> Response {
     asset("application/javascript; charset=utf-8", PLAYGROUND_JS)
+}
+
+/// `GET /sdk/<file>.js`: the host SDK's modules.
+pub async fn sdk(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    match SDK_FILES.iter().find(|(name, _)| *name == file) {
+        Some((_, body)) => asset("text/javascript; charset=utf-8", body),
+        None => crate::error::ApiError::NotFound(format!("no SDK file `{file}`")).into_response(),
+    }
 }
 
 /// `GET /playground.css`.
