@@ -56,6 +56,21 @@ async fn a_published_app_is_served_through_the_proxy_with_every_limit() {
     .await;
     assert_eq!(too_big.status(), StatusCode::BAD_REQUEST);
     assert!(too_big.text().await.unwrap().contains("1024 MB"));
+    // A bundle made for the preview (React's development build) is not published.
+    let request = json!({ "files": { "App.tsx": TODO_APP }, "options": { "refresh": true } });
+    let previewed: Value = http_post_json(format!("{base}/bundle"), &request)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let preview_only = json!({ "bundle": previewed["hash"] });
+    let refused = publish(&base, KEY, "limits-app", preview_only).await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("made for the preview"));
 
     let mut body = todo_files();
     body["memory_mb"] = json!(256);

@@ -155,6 +155,9 @@ struct PreviewMeta<'a> {
     bundles: &'a [BundleLink<'a>],
     warnings: &'a [Diagnostic],
     css: String,
+    /// Made with `options.refresh` (React's development build): for the preview only.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    refresh: bool,
 }
 
 /// The answer's parts; `refresh`: the app was made for React Fast Refresh, so a bundle with a
@@ -204,6 +207,7 @@ fn cache_entry(
             bundles: &bundles,
             warnings: &output.warnings,
             css: format!("/bundle/{hash}.css"),
+            refresh,
         };
         (
             serde_json::to_vec(&response).unwrap_or_default(),

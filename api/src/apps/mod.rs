@@ -101,6 +101,12 @@ pub struct PublishRequest {
     cpus: Option<f64>,
 }
 
+/// A bundle made with `options.refresh`, as its preview metadata says.
+fn made_for_refresh(entry: &CachedBundle) -> bool {
+    serde_json::from_slice::<serde_json::Value>(&entry.bytes(Part::Meta))
+        .is_ok_and(|meta| meta["refresh"] == true)
+}
+
 /// Bundles the request's files for production (minified), or takes a cached bundle; returns
 /// the bundle's hash and entry.
 async fn build(
@@ -126,6 +132,11 @@ async fn build(
                     "no bundle `{hash}` (it may have left the cache): send `files`"
                 ))
             })?;
+            if made_for_refresh(&entry) {
+                return Err(ApiError::BadRequest(format!(
+                    "bundle `{hash}` was made for the preview (options.refresh, on React's development build): publish its `files`, or a bundle made without `refresh`"
+                )));
+            }
             Ok((hash.clone(), entry))
         }
         _ => Err(ApiError::BadRequest(
