@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use appbundle_bundler::Diagnostic;
+use appbundle_bundler::{Diagnostic, Encoding, FileContent};
+use base64::Engine;
 
 /// Folders never read as part of an app.
 const SKIPPED_DIRS: &[&str] = &["node_modules", ".git", "target", "dist"];
@@ -31,7 +32,7 @@ impl AppRoot {
 
 pub struct App {
     pub root: AppRoot,
-    pub files: BTreeMap<String, String>,
+    pub files: BTreeMap<String, FileContent>,
     /// Set when the input was a single file.
     pub entry: Option<String>,
 }
@@ -43,7 +44,32 @@ fn is_app_file(path: &Path) -> bool {
     )
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) -> anyhow::Result<()> {
+/// Images, fonts and SVGs, which apps import for their URL (`appbundle_bundler` decodes them).
+fn is_asset(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some(
+            "png"
+                | "jpg"
+                | "jpeg"
+                | "gif"
+                | "webp"
+                | "avif"
+                | "ico"
+                | "bmp"
+                | "svg"
+                | "woff"
+                | "woff2"
+                | "ttf"
+                | "otf"
+        )
+    )
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, FileContent>) -> anyhow::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .collect::<Result<_, _>>()?;
@@ -63,20 +89,29 @@ fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) -> anyhow
             if files.len() >= MAX_FILES {
                 bail!("{} holds more than {MAX_FILES} files", root.display());
             }
-            // Other files (images, fonts) only need to exist: importing one is reported as
+            // Other files (markdown, text) only need to exist: importing one is reported as
             // `unsupported-file`, not `file-not-found`.
-            let text = if is_app_file(&path) {
-                std::fs::read_to_string(&path)
-                    .with_context(|| format!("reading {} (is it UTF-8?)", path.display()))?
+            let content = if is_app_file(&path) {
+                FileContent::Text(
+                    std::fs::read_to_string(&path)
+                        .with_context(|| format!("reading {} (is it UTF-8?)", path.display()))?,
+                )
+            } else if is_asset(&path) {
+                let bytes =
+                    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+                FileContent::Encoded {
+                    content: base64::engine::general_purpose::STANDARD.encode(bytes),
+                    encoding: Encoding::Base64,
+                }
             } else {
-                String::new()
+                FileContent::Text(String::new())
             };
             let relative = path
                 .strip_prefix(root)
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            files.insert(relative, text);
+            files.insert(relative, content);
         }
     }
     Ok(())
@@ -107,7 +142,7 @@ pub fn read_app(input: &Path) -> anyhow::Result<App> {
     if !files.contains_key(&name) {
         let text = std::fs::read_to_string(input)
             .with_context(|| format!("reading {}", input.display()))?;
-        files.insert(name.clone(), text);
+        files.insert(name.clone(), FileContent::Text(text));
     }
     Ok(App {
         root: AppRoot(root.to_path_buf()),
@@ -119,7 +154,7 @@ pub fn read_app(input: &Path) -> anyhow::Result<App> {
 pub struct LintGroup {
     pub root: AppRoot,
     /// The whole folder, so relative imports resolve.
-    pub files: BTreeMap<String, String>,
+    pub files: BTreeMap<String, FileContent>,
     /// When files were named one by one: only their diagnostics are reported.
     pub only: Option<BTreeSet<String>>,
 }
@@ -160,7 +195,7 @@ pub fn lint_groups(paths: &[PathBuf]) -> anyhow::Result<Vec<LintGroup>> {
                     if !files.contains_key(name) {
                         let text = std::fs::read_to_string(root.join(name))
                             .with_context(|| format!("reading {name}"))?;
-                        files.insert(name.clone(), text);
+                        files.insert(name.clone(), FileContent::Text(text));
                     }
                 }
             }

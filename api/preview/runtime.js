@@ -33,9 +33,17 @@
   }
 
   // --- console forwarding --------------------------------------------------------------
+  // React's development build (the preview's, for Fast Refresh) reports its warnings (a missing
+  // key, an unknown DOM property) with console.error: they reach the host as warnings.
+  function calledByReact() {
+    var frames = String(new Error().stack || '').split('\n');
+    // frames: "Error", this function, the console wrapper, its caller.
+    return /\/runtime-deps\/core[.-]/.test(frames[3] || '');
+  }
   ['log', 'info', 'warn', 'error'].forEach(function (level) {
     var original = console[level];
     console[level] = function () {
+      var forwarded = level === 'error' && calledByReact() ? 'warn' : level;
       var args = Array.prototype.map.call(arguments, function (a) {
         if (a instanceof Error) return a.stack || String(a);
         if (typeof a === 'object') {
@@ -47,7 +55,7 @@
         }
         return String(a);
       });
-      post('console', { level: level, args: args });
+      post('console', { level: forwarded, args: args });
       return original.apply(console, arguments);
     };
   });

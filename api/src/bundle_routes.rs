@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use appbundle_bundler::Manifest;
 use appbundle_bundler::{
-    bundle, BundleOutput, BundleRequest, Dependencies, Diagnostic, PackageImport,
+    bundle, BundleOutput, BundleRequest, Dependencies, Diagnostic, FileContent, PackageImport,
 };
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
 use crate::http::{etag_matches, CACHE_IMMUTABLE};
-use crate::state::{hex, AppState, CachedBundle, Part};
+use crate::state::{hex, AppState, AssetEntry, CachedBundle, Part};
 
 enum Output {
     Script,
@@ -71,7 +71,7 @@ fn parse_request(headers: &HeaderMap, body: &[u8]) -> Result<BundleRequest, ApiE
             let text = std::str::from_utf8(body)
                 .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8 text: {e}")))?;
             Ok(BundleRequest {
-                files: [("App.tsx".to_string(), text.to_string())].into(),
+                files: FileContent::texts([("App.tsx", text)]),
                 ..Default::default()
             })
         }
@@ -144,6 +144,15 @@ struct BundleResponse<'a> {
     imports: &'a [PackageImport],
     warnings: &'a [Diagnostic],
     css: &'a str,
+    assets: &'a [AssetLink<'a>],
+}
+
+/// An asset as `POST /bundle` lists it.
+#[derive(Serialize)]
+struct AssetLink<'a> {
+    path: &'a str,
+    url: String,
+    bytes: usize,
 }
 
 /// `GET /bundle/<hash>.json`: what the preview needs, without the code.
@@ -190,7 +199,17 @@ fn cache_entry(
                 }
             })
             .collect();
+        let asset_links: Vec<AssetLink> = output
+            .assets
+            .iter()
+            .map(|a| AssetLink {
+                path: &a.path,
+                url: format!("/bundle/{hash}/assets/{}", a.name),
+                bytes: a.bytes.len(),
+            })
+            .collect();
         let response = BundleResponse {
+            assets: &asset_links,
             hash,
             url: &url,
             code: &output.code,
@@ -214,6 +233,18 @@ fn cache_entry(
             serde_json::to_vec(&meta).unwrap_or_default(),
         )
     };
+    let assets: Vec<(AssetEntry, &[u8])> = output
+        .assets
+        .iter()
+        .map(|asset| {
+            let entry = AssetEntry {
+                name: asset.name.clone(),
+                mime: asset.mime.clone(),
+                len: asset.bytes.len(),
+            };
+            (entry, asset.bytes.as_slice())
+        })
+        .collect();
     CachedBundle::new(
         output.bundles,
         &response,
@@ -221,6 +252,7 @@ fn cache_entry(
         &script,
         &output.map,
         &output.css,
+        &assets,
     )
 }
 
@@ -372,6 +404,49 @@ pub async fn output(
             (header::ETAG, etag),
             (header::CACHE_CONTROL, CACHE_IMMUTABLE.to_string()),
         ],
+        body,
+    )
+        .into_response())
+}
+
+/// `GET /bundle/<hash>/assets/<name>`: an image, font or SVG of a bundled app, content-hashed.
+/// The sandbox CSP keeps an SVG opened on its own from running script on the service's origin.
+pub async fn asset(
+    State(state): State<Arc<AppState>>,
+    Path((hash, name)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::NotFound(format!("`{hash}` is not a bundle hash")));
+    }
+    let Some(cached) = cached_by_hash(&state, &hash).await else {
+        return Err(ApiError::NotFound(
+            "no such bundle (it may have left the cache): POST /bundle again".into(),
+        ));
+    };
+    let Some((entry, body)) = cached.asset(&name) else {
+        return Err(ApiError::NotFound(format!(
+            "bundle `{hash}` has no asset `{name}`"
+        )));
+    };
+    let etag = format!("\"{name}\"");
+    let immutable = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, CACHE_IMMUTABLE.to_string()),
+    ];
+    if etag_matches(&headers, &etag) {
+        return Ok((StatusCode::NOT_MODIFIED, immutable).into_response());
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, entry.mime.clone()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox".to_string(),
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+        ],
+        immutable,
         body,
     )
         .into_response())

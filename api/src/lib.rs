@@ -90,6 +90,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/preview/runtime.js", get(preview::runtime_js))
         .route("/preview/hot.js", get(preview::hot_js))
         .route("/sdk/{file}", get(preview::sdk))
+        .route("/bundle/{hash}/assets/{name}", get(bundle_routes::asset))
         .route("/preview/runtime.css", get(preview::runtime_css))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))

@@ -16,7 +16,7 @@ use redis::aio::ConnectionManager;
 use tokio::sync::Mutex as AsyncMutex;
 
 use crate::metrics::Metrics;
-use crate::state::{CachedBundle, Part};
+use crate::state::{AssetEntry, CachedBundle, Part};
 
 /// How the shared tier is reached, and what it keeps.
 #[derive(Debug, Clone)]
@@ -250,6 +250,11 @@ fn to_fields(entry: &CachedBundle) -> Vec<(&'static str, Bytes)> {
         ("script", part(Part::Script)),
         ("map", part(Part::Map)),
         ("css", part(Part::Css)),
+        (
+            "assets_index",
+            Bytes::from(serde_json::to_vec(&entry.assets).unwrap_or_default()),
+        ),
+        ("assets", part(Part::Assets)),
     ]
 }
 
@@ -264,8 +269,19 @@ fn from_fields(mut fields: HashMap<String, Vec<u8>>) -> Option<CachedBundle> {
     let script = text(take("script")?)?;
     let map = text(take("map")?)?;
     let css = text(take("css")?)?;
+    let index: Vec<AssetEntry> = serde_json::from_slice(&take("assets_index")?).ok()?;
+    let bytes = take("assets")?;
+    let mut assets = Vec::with_capacity(index.len());
+    let mut start: usize = 0;
+    for entry in index {
+        let end = start
+            .checked_add(entry.len)
+            .filter(|end| *end <= bytes.len())?;
+        assets.push((entry, &bytes[start..end]));
+        start = end;
+    }
     Some(CachedBundle::new(
-        bundles, &response, &meta, &script, &map, &css,
+        bundles, &response, &meta, &script, &map, &css, &assets,
     ))
 }
 
@@ -282,6 +298,14 @@ mod tests {
             "console.log(1)\n",
             "{\"version\":3}",
             ".p-4{padding:1rem}",
+            &[(
+                AssetEntry {
+                    name: "logo.1a2b3c4d.png".into(),
+                    mime: "image/png".into(),
+                    len: 4,
+                },
+                b"\x89PNG".as_slice(),
+            )],
         );
         let fields: HashMap<String, Vec<u8>> = to_fields(&entry)
             .into_iter()
@@ -299,6 +323,11 @@ mod tests {
             assert_eq!(back.bytes(part), entry.bytes(part), "{part:?}");
         }
         assert_eq!(back.text(Part::Script), "console.log(1)\n");
+        assert_eq!(back.assets, entry.assets);
+        assert_eq!(
+            back.asset("logo.1a2b3c4d.png").unwrap().1,
+            entry.asset("logo.1a2b3c4d.png").unwrap().1
+        );
         // A missing field (or none at all: no such key) is no entry.
         let mut partial = fields;
         partial.remove("map");

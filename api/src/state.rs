@@ -26,9 +26,22 @@ use crate::shared::Shared;
 pub struct CachedBundle {
     /// The dependency bundles the app loads, in load order.
     pub bundles: Vec<String>,
+    /// The app's images, fonts and SVGs, in [`Part::Assets`] one after the other.
+    pub assets: Vec<AssetEntry>,
     data: bytes::Bytes,
     /// Where each [`Part`] ends in `data` (they follow each other in order).
-    ends: [usize; 5],
+    ends: [usize; 6],
+}
+
+/// One asset of a [`CachedBundle`]: `GET /bundle/<hash>/assets/<name>`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AssetEntry {
+    /// Its content-hashed name.
+    pub name: String,
+    /// Its media type.
+    pub mime: String,
+    /// Its size; assets follow each other in [`Part::Assets`].
+    pub len: usize,
 }
 
 /// One part of a [`CachedBundle`].
@@ -45,10 +58,12 @@ pub enum Part {
     Map = 3,
     /// `GET /bundle/<hash>.css`: the app's Tailwind CSS.
     Css = 4,
+    /// The assets' bytes, in the order of [`CachedBundle::assets`].
+    Assets = 5,
 }
 
 impl CachedBundle {
-    /// The entry of these parts, copied into one buffer.
+    /// The entry of these parts, copied into one buffer; `assets` are `(entry, bytes)`.
     pub fn new(
         bundles: Vec<String>,
         response: &[u8],
@@ -56,15 +71,18 @@ impl CachedBundle {
         script: &str,
         map: &str,
         css: &str,
+        assets: &[(AssetEntry, &[u8])],
     ) -> CachedBundle {
+        let asset_bytes: Vec<u8> = assets.iter().flat_map(|(_, b)| b.iter().copied()).collect();
         let parts = [
             response,
             meta,
             script.as_bytes(),
             map.as_bytes(),
             css.as_bytes(),
+            &asset_bytes,
         ];
-        let mut ends = [0; 5];
+        let mut ends = [0; 6];
         let mut total = 0;
         for (end, part) in ends.iter_mut().zip(parts) {
             total += part.len();
@@ -76,9 +94,24 @@ impl CachedBundle {
             .unwrap_or_else(|| bytes::Bytes::from(parts.concat()));
         CachedBundle {
             bundles,
+            assets: assets.iter().map(|(entry, _)| entry.clone()).collect(),
             data,
             ends,
         }
+    }
+
+    /// The asset named `name`, with its bytes (a slice of the entry's buffer).
+    pub fn asset(&self, name: &str) -> Option<(&AssetEntry, bytes::Bytes)> {
+        let all = self.bytes(Part::Assets);
+        let mut start = 0;
+        for entry in &self.assets {
+            let end = start + entry.len;
+            if entry.name == name {
+                return (end <= all.len()).then(|| (entry, all.slice(start..end)));
+            }
+            start = end;
+        }
+        None
     }
 
     /// A part, as a slice of the entry's buffer.
@@ -217,6 +250,14 @@ pub fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn asset(name: &str, len: usize) -> AssetEntry {
+        AssetEntry {
+            name: name.into(),
+            mime: "image/test".into(),
+            len,
+        }
+    }
+
     #[test]
     fn parts_come_back_whole_from_the_heap_and_from_a_mapping() {
         let big = "x".repeat(MAPPED_ENTRY_BYTES);
@@ -228,8 +269,15 @@ mod tests {
                 script,
                 "{\"version\":3}",
                 ".p-4{padding:1rem}",
+                &[
+                    (asset("a.png", 3), b"PNG".as_slice()),
+                    (asset("b.svg", 6), b"<svg/>".as_slice()),
+                ],
             );
             assert_eq!(&entry.bytes(Part::Response)[..], b"{\"hash\":1}");
+            assert_eq!(&entry.asset("b.svg").unwrap().1[..], b"<svg/>");
+            assert_eq!(entry.asset("a.png").unwrap().0.mime, "image/test");
+            assert!(entry.asset("c.png").is_none());
             assert_eq!(&entry.bytes(Part::Meta)[..], b"{}");
             assert_eq!(entry.text(Part::Script), script);
             assert_eq!(entry.text(Part::Map), "{\"version\":3}");

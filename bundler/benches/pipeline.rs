@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use appbundle_bundler::{bundle, Allowlist, BundleOptions, BundleRequest};
+use appbundle_bundler::{bundle, Allowlist, BundleOptions, BundleRequest, FileContent};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn inventory_app(minify: bool) -> BundleRequest {
@@ -27,7 +27,7 @@ fn inventory_app(minify: bool) -> BundleRequest {
     })
     .collect();
     BundleRequest {
-        files,
+        files: FileContent::texts(files),
         entry: None,
         options: BundleOptions {
             minify,
@@ -48,8 +48,8 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| bundle(&minified, allowlist).unwrap())
     });
     let kit_app = BundleRequest {
-        files: BTreeMap::from([(
-            "App.tsx".to_string(),
+        files: FileContent::texts([(
+            "App.tsx",
             std::fs::read_to_string(
                 Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join("tests/fixtures/ok-kit-dashboard/App.tsx"),
@@ -65,11 +65,9 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| bundle(&kit_app, allowlist).unwrap())
     });
     let mut rejected = inventory_app(false);
-    rejected
-        .files
-        .get_mut("App.tsx")
-        .unwrap()
-        .insert_str(0, "import moment from 'moment';\nimport fs from 'fs';\n");
+    if let Some(FileContent::Text(app)) = rejected.files.get_mut("App.tsx") {
+        app.insert_str(0, "import moment from 'moment';\nimport fs from 'fs';\n");
+    }
     c.bench_function("reject 300-line app (2 diagnostics)", |b| {
         b.iter(|| bundle(&rejected, allowlist).unwrap_err())
     });

@@ -23,7 +23,7 @@ pub enum DiagnosticCode {
     DangerousPattern,
     /// A relative import that matches none of the given files.
     FileNotFound,
-    /// An import of a file type the bundler does not handle (images, fonts, ...).
+    /// An import of a file type the bundler does not handle (markdown, ...).
     UnsupportedFile,
     /// A file name in the request that is not a clean relative path.
     InvalidPath,
@@ -35,6 +35,8 @@ pub enum DiagnosticCode {
     UnimportedStylesheet,
     /// A warning: an import of a package served by another with the same API (`lodash`).
     ImportAliased,
+    /// An image, font or SVG that cannot be read (bad base64, binary sent as text, bad SVG).
+    InvalidAsset,
     /// Input or output over the size limit.
     TooLarge,
     /// Nesting deeper than the bundler accepts.
@@ -60,6 +62,7 @@ impl DiagnosticCode {
             DiagnosticCode::NoComponent => "no-component",
             DiagnosticCode::UnimportedStylesheet => "unimported-stylesheet",
             DiagnosticCode::ImportAliased => "import-aliased",
+            DiagnosticCode::InvalidAsset => "invalid-asset",
             DiagnosticCode::TooLarge => "too-large",
             DiagnosticCode::TooDeep => "too-deep",
             DiagnosticCode::InternalError => "internal-error",
@@ -86,6 +89,7 @@ impl DiagnosticCode {
                 "A stylesheet no file imports, applied to the whole app."
             }
             DiagnosticCode::ImportAliased => "An import served by a package with the same API.",
+            DiagnosticCode::InvalidAsset => "An image, font or SVG that cannot be read.",
             DiagnosticCode::TooLarge => "Input or output over the size limit.",
             DiagnosticCode::TooDeep => "Nesting deeper than the bundler accepts.",
             DiagnosticCode::InternalError => "A defect in appbundle.",

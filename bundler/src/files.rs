@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::assets::Asset;
+
 /// Script extensions tried, in order, for an import without one.
 pub(crate) const SCRIPT_EXTENSIONS: &[&str] = &["tsx", "ts", "jsx", "js", "mjs"];
 
@@ -16,7 +18,9 @@ pub enum FileKind {
     JavaScript,
     Css,
     Json,
-    /// Anything else: images, fonts, markdown... (not importable).
+    /// Images, fonts and SVGs (`crate::assets`): importable as their URL.
+    Asset,
+    /// Anything else: markdown, text... (not importable).
     Other,
 }
 
@@ -29,6 +33,7 @@ impl FileKind {
             "js" | "jsx" | "mjs" | "cjs" => FileKind::JavaScript,
             "css" => FileKind::Css,
             "json" => FileKind::Json,
+            _ if crate::assets::mime_of(path).is_some() => FileKind::Asset,
             _ => FileKind::Other,
         }
     }
@@ -73,10 +78,11 @@ pub fn normalize_path(raw: &str) -> Result<String, &'static str> {
     Ok(parts.join("/"))
 }
 
-/// The app's files, keyed by normalized path.
+/// The app's files, keyed by normalized path: text files, and decoded assets.
 #[derive(Debug, Clone, Default)]
 pub struct SourceFiles {
     files: BTreeMap<String, String>,
+    assets: BTreeMap<String, Asset>,
 }
 
 /// Why a relative import did not resolve.
@@ -92,8 +98,26 @@ pub enum ResolveError {
 }
 
 impl SourceFiles {
+    #[cfg(test)]
     pub fn new(files: BTreeMap<String, String>) -> Self {
-        SourceFiles { files }
+        SourceFiles {
+            files,
+            assets: BTreeMap::new(),
+        }
+    }
+
+    /// Text files and assets.
+    pub fn with_assets(files: BTreeMap<String, String>, assets: BTreeMap<String, Asset>) -> Self {
+        SourceFiles { files, assets }
+    }
+
+    /// The asset at `path`.
+    pub fn asset(&self, path: &str) -> Option<&Asset> {
+        self.assets.get(path)
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path) || self.assets.contains_key(path)
     }
 
     pub fn get(&self, path: &str) -> Option<&str> {
@@ -174,7 +198,7 @@ impl SourceFiles {
             )
             .chain(std::iter::once(format!("{base}.json")));
         for candidate in candidates {
-            if !candidate.is_empty() && self.files.contains_key(&candidate) {
+            if !candidate.is_empty() && self.contains(&candidate) {
                 return Ok(candidate);
             }
         }
@@ -192,6 +216,7 @@ impl SourceFiles {
         };
         let wanted = wanted.to_ascii_lowercase();
         self.paths()
+            .chain(self.assets.keys().map(String::as_str))
             .map(|p| {
                 (
                     strsim::jaro_winkler(&wanted, &stem(p).to_ascii_lowercase()),

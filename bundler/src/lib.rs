@@ -8,6 +8,7 @@
 //! [`Diagnostic`] is the one error type and [`report`] renders it. `STRUCTURE.md` beside this
 //! file maps the modules.
 
+mod assets;
 mod catalog;
 mod component;
 mod css;
@@ -24,9 +25,11 @@ mod pipeline;
 mod policy;
 pub mod report;
 mod rewrite;
+mod svg;
 mod transform;
 mod value_refs;
 
+pub use assets::{Encoding, FileContent, MAX_ASSETS_BYTES, MAX_ASSET_BYTES};
 pub use catalog::allowlist::{
     split_package, Alias, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
     KitSection, LoadStrategy, NodeBuiltins, Package, RefreshSection, RuntimeModule, Shim,
@@ -40,6 +43,6 @@ pub use catalog::plan::{BundlePlan, BundleSpec, SharedPackage, SplitFrom};
 pub use diagnostics::{Diagnostic, DiagnosticCode, Location, Severity};
 pub use imports::ImportedName;
 pub use pipeline::{
-    bundle, check, BundleOptions, BundleOutput, BundleRequest, PackageImport, MAX_FILES,
-    MAX_INPUT_BYTES, MAX_OUTPUT_BYTES,
+    bundle, check, BundleOptions, BundleOutput, BundleRequest, BundledAsset, PackageImport,
+    MAX_FILES, MAX_INPUT_BYTES, MAX_OUTPUT_BYTES,
 };

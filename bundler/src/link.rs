@@ -31,6 +31,10 @@ pub enum ModuleBody {
     Json(Box<Expr>),
     /// The arguments of `require.icons` after `module` (see [`icons_body`]).
     Icons(Vec<Expr>),
+    /// An image, font or SVG: `default` is its URL beside the script (`crate::assets`).
+    Asset(String),
+    /// An SVG as a component: its element tree as JSON (`crate::svg`).
+    Svg(String),
 }
 
 pub struct LinkedModule {
@@ -162,6 +166,14 @@ fn wrapper(id: &str, body: ModuleBody, refresh: bool) -> Function {
         ModuleBody::Json(value) => vec![runtime_call(
             "json",
             vec![Expr::Ident(ident("module")), *value],
+        )],
+        ModuleBody::Asset(name) => vec![runtime_call(
+            "asset",
+            vec![Expr::Ident(ident("module")), *string(&name)],
+        )],
+        ModuleBody::Svg(tree) => vec![runtime_call(
+            "svg",
+            vec![Expr::Ident(ident("module")), *string(&tree)],
         )],
         ModuleBody::Icons(args) => vec![runtime_call(
             "icons",

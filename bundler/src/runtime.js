@@ -16,8 +16,32 @@
     modules[id].call(undefined, module, module.exports, load, register, signature);
     return module.exports;
   }
+  // Images, fonts and SVGs are served beside the script: `<script URL without .js>/assets/`.
+  var script = typeof document !== "undefined" && document.currentScript;
+  var assets = script && script.src ? script.src.replace(/\.js([?#].*)?$/, "/assets/") : "assets/";
+  load.asset = function (module, name) {
+    module.exports = { default: assets + name };
+  };
+  // An SVG imported as a component: its element tree, drawn with the page's React.
+  load.svg = function (module, json) {
+    var tree = JSON.parse(json);
+    var React = window.AppDependencies.core.react;
+    function draw(node, props) {
+      if (typeof node === "string") return node;
+      var args = [node[0], Object.assign({}, node[1], props)];
+      return React.createElement.apply(null, args.concat(node[2].map(function (child) {
+        return draw(child);
+      })));
+    }
+    module.exports = {
+      default: function SvgComponent(props) {
+        return draw(tree, props);
+      },
+    };
+  };
   load.css = function (id, text) {
     if (typeof document === "undefined") return;
+    text = text.split("appbundle-asset:").join(assets);
     var style = null;
     var existing = document.head.querySelectorAll("style[data-appbundle-file]");
     for (var i = 0; i < existing.length; i++) {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use appbundle_bundler::Manifest;
-use appbundle_bundler::{bundle, report, Allowlist, BundleRequest, Dependencies};
+use appbundle_bundler::{bundle, report, Allowlist, BundleRequest, Dependencies, FileContent};
 
 /// Export lists of the real packages (copied from a build), so `unknown-export` is exercised.
 static MANIFEST: std::sync::LazyLock<Manifest> = std::sync::LazyLock::new(|| {
@@ -22,7 +22,7 @@ fn run_case(entry: &Path) -> datatest_stable::Result<()> {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
     let files = support::read_case(dir);
     let request = BundleRequest {
-        files: files.clone(),
+        files: FileContent::texts(files.clone()),
         entry: None,
         options: support::read_options(dir),
     };

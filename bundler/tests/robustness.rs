@@ -1,12 +1,10 @@
 //! Hostile input never crashes the bundler: it answers with diagnostics, whatever the input.
 
-use std::collections::BTreeMap;
-
-use appbundle_bundler::{bundle, Allowlist, BundleRequest, DiagnosticCode};
+use appbundle_bundler::{bundle, Allowlist, BundleRequest, DiagnosticCode, FileContent};
 
 fn one_file(source: String) -> BundleRequest {
     BundleRequest {
-        files: BTreeMap::from([("App.tsx".to_string(), source)]),
+        files: FileContent::texts([("App.tsx", source)]),
         ..Default::default()
     }
 }
@@ -81,15 +79,12 @@ fn output_over_five_megabytes_is_too_large() {
 #[test]
 fn bad_file_names_and_missing_entries_are_reported() {
     let request = BundleRequest {
-        files: BTreeMap::from([("../escape.tsx".to_string(), String::new())]),
+        files: FileContent::texts([("../escape.tsx", "")]),
         ..Default::default()
     };
     assert_eq!(codes(&request), vec![DiagnosticCode::InvalidPath]);
     let request = BundleRequest {
-        files: BTreeMap::from([
-            ("A.tsx".to_string(), String::new()),
-            ("B.tsx".to_string(), String::new()),
-        ]),
+        files: FileContent::texts([("A.tsx", ""), ("B.tsx", "")]),
         ..Default::default()
     };
     assert_eq!(codes(&request), vec![DiagnosticCode::EntryNotFound]);

@@ -38,6 +38,24 @@ pub struct BundleArgs {
     allowlist: AllowlistArg,
 }
 
+/// The app's assets where its script looks for them: `app.js` → `app/assets/<name>`.
+fn write_assets(
+    script: &std::path::Path,
+    assets: &[appbundle_bundler::BundledAsset],
+) -> anyhow::Result<()> {
+    if assets.is_empty() {
+        return Ok(());
+    }
+    let dir = script.with_extension("").join("assets");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    for asset in assets {
+        let path = dir.join(&asset.name);
+        std::fs::write(&path, &asset.bytes)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// Runs the command.
 pub fn run(args: BundleArgs) -> anyhow::Result<ExitCode> {
     let BundleArgs {
@@ -89,7 +107,13 @@ pub fn run(args: BundleArgs) -> anyhow::Result<ExitCode> {
     }
     match &outfile {
         Some(path) => {
-            std::fs::write(path, &code).with_context(|| format!("writing {}", path.display()))?
+            std::fs::write(path, &code).with_context(|| format!("writing {}", path.display()))?;
+            write_assets(path, &output.assets)?;
+        }
+        None if !output.assets.is_empty() => {
+            anyhow::bail!(
+                "the app has images, fonts or SVGs: give --outfile, beside which they are written"
+            );
         }
         None => print!("{code}"),
     }

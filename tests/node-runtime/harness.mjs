@@ -20,6 +20,22 @@ export function readApp(dir) {
   return files;
 }
 
+const BINARY = /\.(png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf)$/i;
+
+/** The app in `dir` as the `files` of a load: text files as text, images and fonts as
+ * `{ content, encoding: 'base64' }`. */
+export function readAppWithAssets(dir) {
+  const files = readApp(dir);
+  for (const path of Object.keys(files)) {
+    if (BINARY.test(path))
+      files[path] = {
+        content: readFileSync(join(dir, path)).toString('base64'),
+        encoding: 'base64',
+      };
+  }
+  return files;
+}
+
 /** Chromium headless; `webgl` gives it SwiftShader's software GPU instead of no GPU. */
 export function launch({ webgl = false } = {}) {
   return chromium.launch({

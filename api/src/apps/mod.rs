@@ -31,7 +31,7 @@ pub use view::AppView;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use appbundle_bundler::{BundleOptions, BundleRequest};
+use appbundle_bundler::{BundleOptions, BundleRequest, FileContent};
 use appbundle_containers::Limits;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -83,7 +83,7 @@ fn checked_id(app_id: &str) -> Result<(), AppError> {
 pub struct PublishRequest {
     /// The app's files (as for `POST /bundle`); bundled minified.
     #[serde(default)]
-    files: Option<BTreeMap<String, String>>,
+    files: Option<BTreeMap<String, FileContent>>,
     #[serde(default)]
     entry: Option<String>,
     /// Or a bundle already made by `POST /bundle` (its `hash`).
@@ -192,6 +192,7 @@ pub async fn publish(
             map: (&format!("{hash}.js.map"), &built.text(Part::Map)),
             css: &built.text(Part::Css),
             bundles: &built.bundles,
+            assets: &built,
         };
         site::write_site(&target, &content, &manifest, &deps_dir)
     })

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use appbundle_bundler::Manifest;
 
+use crate::state::CachedBundle;
+
 const HOST_JS: &str = include_str!("../../published/host.js");
 const MAIN_JS: &str = include_str!("../../published/main.js");
 
@@ -21,6 +23,9 @@ pub struct SiteContent<'a> {
     pub css: &'a str,
     /// Dependency bundles in load order (`core` first).
     pub bundles: &'a [String],
+    /// The bundle whose images, fonts and SVGs go beside the script (`app/assets/<name>`,
+    /// where the module runtime looks for them).
+    pub assets: &'a CachedBundle,
 }
 
 fn escape_html(text: &str) -> String {
@@ -85,6 +90,16 @@ pub fn write_site(
         std::fs::write(&path, text).map_err(|e| io(&path, e))
     };
     write("app.js", content.script)?;
+    if !content.assets.assets.is_empty() {
+        let assets = dir.join("app").join("assets");
+        std::fs::create_dir_all(&assets).map_err(|e| io(&assets, e))?;
+        for entry in &content.assets.assets {
+            if let Some((_, bytes)) = content.assets.asset(&entry.name) {
+                let path = assets.join(&entry.name);
+                std::fs::write(&path, &bytes).map_err(|e| io(&path, e))?;
+            }
+        }
+    }
     write(content.map.0, content.map.1)?;
     write("app.css", content.css)?;
     write("host.js", HOST_JS)?;

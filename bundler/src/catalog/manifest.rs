@@ -53,8 +53,9 @@ pub struct BundleFile {
     /// packages whose icons are not in the bundle (`crate::catalog::icon_sets`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub icon_data: BTreeMap<String, String>,
-    /// The same bundle built on React's development build with the React Fast Refresh runtime
-    /// (`crate::RefreshSection`), which bundles made with `options.refresh` load instead.
+    /// The same bundle for React's development build, which bundles made with
+    /// `options.refresh` load instead: core with the React Fast Refresh runtime
+    /// (`crate::RefreshSection`), and each bundle with a React renderer of its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh: Option<Box<BundleFile>>,
 }

@@ -11,6 +11,7 @@ use swc_core::ecma::transforms::base::helpers;
 use super::scan::{Analysed, AnalysedScript, Scan};
 use super::worker::internal_error;
 use super::BundleOptions;
+use crate::assets;
 use crate::catalog::allowlist::SpecifierClass;
 use crate::catalog::dependencies::Dependencies;
 use crate::catalog::icon_sets::{IconSet, IconSubset};
@@ -54,13 +55,18 @@ pub(super) fn generate(
     }
     linked.extend(aliases.into_iter().map(|(_, module)| module));
     let analysed = &mut scan.analysed;
+    let mut scan_notes = CssNotes::default();
     helpers::HELPERS.set(&helpers::Helpers::new(false), || {
         for path in &scan.order {
             let Some(module) = analysed.remove(path) else {
                 continue;
             };
             let body = match module {
-                Analysed::Css(text) => ModuleBody::Css(text),
+                Analysed::Css(text) => {
+                    ModuleBody::Css(css_with_assets(files, path, &text, &mut scan_notes))
+                }
+                Analysed::Asset(name) => ModuleBody::Asset(name),
+                Analysed::SvgComponent(tree) => ModuleBody::Svg(tree),
                 Analysed::Json(value) => ModuleBody::Json(value),
                 Analysed::Script(script) => {
                     let transformed =
@@ -75,6 +81,8 @@ pub(super) fn generate(
         }
         Ok::<(), Vec<Diagnostic>>(())
     })?;
+    scan.assets.extend(scan_notes.assets);
+    scan.warnings.extend(scan_notes.warnings);
     let link_options = LinkOptions {
         component: entry.1,
         refresh: options.refresh,
@@ -94,6 +102,39 @@ pub(super) fn generate(
         .with_suggestion("move large data out of the code (fetch it or store it with useAppData) and split nothing into copies")]);
     }
     Ok(emitted)
+}
+
+/// What rewriting stylesheets found: the assets their `url()`s name, and the `url()`s of files
+/// the app does not have.
+#[derive(Default)]
+struct CssNotes {
+    assets: BTreeSet<String>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// A stylesheet whose `url()`s of the app's assets (resolved from the stylesheet's folder, or
+/// the app's root for `/x`) name them as served beside the script.
+fn css_with_assets(files: &SourceFiles, path: &str, css: &str, notes: &mut CssNotes) -> String {
+    let (text, unknown) = assets::rewrite_css_urls(css, |reference| {
+        let resolved = files.resolve_relative(path, reference).ok()?;
+        let asset = files.asset(&resolved)?;
+        notes.assets.insert(resolved);
+        Some(asset.name.clone())
+    });
+    for url in unknown {
+        notes.warnings.push(
+            Diagnostic::warning(
+                DiagnosticCode::FileNotFound,
+                format!(
+                    "`{path}` refers to `{}`, which is not among the app's files: the browser will not find it",
+                    url.reference
+                ),
+            )
+            .in_file(path.to_string())
+            .with_suggestion("add the file to `files` (base64 or a data URL for binary files), or use a full URL"),
+        );
+    }
+    text
 }
 
 /// The per-app icon packages the app imports, with the icons it needs (`crate::catalog::icon_sets`).

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use swc_core::common::{sync::Lrc, SourceMap};
 
+use crate::assets::FileContent;
 use crate::catalog::dependencies::Dependencies;
 use crate::component::component_to_mount;
 use crate::diagnostics::Diagnostic;
@@ -42,8 +43,8 @@ pub struct BundleOptions {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleRequest {
-    /// File name → contents.
-    pub files: BTreeMap<String, String>,
+    /// File name → contents: text, or (images, fonts) base64 or a data URL.
+    pub files: BTreeMap<String, FileContent>,
     #[serde(default)]
     /// The entry file.
     pub entry: Option<String>,
@@ -85,6 +86,24 @@ pub struct BundleOutput {
     pub warnings: Vec<Diagnostic>,
     /// Tailwind CSS (with preflight) for the utility classes the app's scripts use.
     pub css: String,
+    /// The images, fonts and SVGs the app imports or its stylesheets name: to be served as
+    /// `assets/<name>` beside the script (`<script URL without .js>/assets/<name>`).
+    #[serde(default)]
+    pub assets: Vec<BundledAsset>,
+}
+
+/// One asset of a bundled app.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BundledAsset {
+    /// Its path among the request's files.
+    pub path: String,
+    /// The content-hashed name it is served under (`logo.3f2a9c1d.png`).
+    pub name: String,
+    /// Its media type.
+    pub mime: String,
+    /// Its bytes (not in the JSON form).
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
 }
 
 /// Bundles an app. Never panics on any input; deep input gives `too-deep`, big output
@@ -101,7 +120,7 @@ pub fn bundle<'a>(
 
 /// Judges every file (syntax, imports, patterns) without linking. Returns all diagnostics.
 pub fn check<'a>(
-    files: &BTreeMap<String, String>,
+    files: &BTreeMap<String, FileContent>,
     deps: impl Into<Dependencies<'a>>,
 ) -> Vec<Diagnostic> {
     let deps = deps.into();
@@ -158,8 +177,22 @@ fn bundle_files(
     let imports = output::package_imports(std::mem::take(&mut scanned.packages));
     let bundles = output::load_list(deps.allowlist, &imports, &scanned.shim_globals);
     let css = output::stylesheet(files, &scanned.order, &imports);
+    let assets = scanned
+        .assets
+        .iter()
+        .filter_map(|path| {
+            let asset = files.asset(path)?;
+            Some(BundledAsset {
+                path: path.clone(),
+                name: asset.name.clone(),
+                mime: asset.mime.to_string(),
+                bytes: asset.bytes.clone(),
+            })
+        })
+        .collect();
     Ok(BundleOutput {
         css,
+        assets,
         code: emitted.code,
         map: emitted.map,
         entry: entry.to_string(),

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::assets::{decode, Decoded, FileContent, MAX_ASSETS_BYTES, MAX_ASSET_BYTES};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{normalize_path, FileKind, SourceFiles};
 
@@ -11,9 +12,9 @@ pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
 /// Most files in one request.
 pub const MAX_FILES: usize = 500;
 
-/// The request's files with normalized names, or every reason they are refused.
+/// The request's files with normalized names, assets decoded, or every reason they are refused.
 pub(super) fn validated_files(
-    raw: &BTreeMap<String, String>,
+    raw: &BTreeMap<String, FileContent>,
 ) -> Result<SourceFiles, Vec<Diagnostic>> {
     if raw.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -32,10 +33,12 @@ pub(super) fn validated_files(
     }
     let mut diagnostics = Vec::new();
     let mut files = BTreeMap::new();
-    for (name, text) in raw {
+    let mut assets = BTreeMap::new();
+    for (name, content) in raw {
         match normalize_path(name) {
             Ok(path) => {
-                if files.insert(path.clone(), text.clone()).is_some() {
+                let again = files.contains_key(&path) || assets.contains_key(&path);
+                if again {
                     diagnostics.push(
                         Diagnostic::error(
                             DiagnosticCode::InvalidPath,
@@ -43,6 +46,25 @@ pub(super) fn validated_files(
                         )
                         .in_file(path),
                     );
+                    continue;
+                }
+                match decode(&path, content) {
+                    Ok(Decoded::Text(text)) => {
+                        files.insert(path, text);
+                    }
+                    Ok(Decoded::Asset(asset)) => {
+                        if asset.bytes.len() > MAX_ASSET_BYTES {
+                            diagnostics.push(asset_too_large(&path, asset.bytes.len()));
+                        }
+                        assets.insert(path, asset);
+                    }
+                    Err(reason) => diagnostics.push(
+                        Diagnostic::error(
+                            DiagnosticCode::InvalidAsset,
+                            format!("`{path}` {reason}"),
+                        )
+                        .in_file(path),
+                    ),
                 }
             }
             Err(reason) => diagnostics.push(Diagnostic::error(
@@ -54,7 +76,23 @@ pub(super) fn validated_files(
             )),
         }
     }
-    let files = SourceFiles::new(files);
+    let asset_bytes: usize = assets.values().map(|a| a.bytes.len()).sum();
+    if asset_bytes > MAX_ASSETS_BYTES {
+        diagnostics.push(
+            Diagnostic::error(
+                DiagnosticCode::TooLarge,
+                format!(
+                    "the app's images, fonts and SVGs add up to {} KB; at most {} KB are accepted",
+                    asset_bytes / 1024,
+                    MAX_ASSETS_BYTES / 1024
+                ),
+            )
+            .with_suggestion(
+                "compress them (WebP, WOFF2, smaller sizes), or load the large ones from a URL",
+            ),
+        );
+    }
+    let files = SourceFiles::with_assets(files, assets);
     if files.total_bytes() > MAX_INPUT_BYTES {
         diagnostics.push(Diagnostic::error(
             DiagnosticCode::TooLarge,
@@ -69,6 +107,21 @@ pub(super) fn validated_files(
     } else {
         Err(diagnostics)
     }
+}
+
+fn asset_too_large(path: &str, bytes: usize) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticCode::TooLarge,
+        format!(
+            "`{path}` is {} KB; an image, font or SVG may be at most {} KB",
+            bytes / 1024,
+            MAX_ASSET_BYTES / 1024
+        ),
+    )
+    .in_file(path)
+    .with_suggestion(
+        "compress it (WebP for images, WOFF2 for fonts, a smaller size), or load it from a URL",
+    )
 }
 
 /// The entry file: the one asked for, or the guessed one (`App.tsx`, `index.tsx`, the only

@@ -11,12 +11,13 @@ use super::worker::internal_error;
 use crate::catalog::dependencies::Dependencies;
 use crate::catalog::shims;
 use crate::component::{entry_exports, EntryExports};
-use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::diagnostics::{code_frame, Diagnostic, DiagnosticCode, Location};
 use crate::files::{FileKind, SourceFiles};
 use crate::guards::depth;
 use crate::imports::{collect_imports, ImportRecord, ImportedName};
 use crate::parse::{add_file, parse_json, parse_script, Locator};
-use crate::policy::{self, ModuleTarget};
+use crate::policy::{self, ModuleTarget, SVG_COMPONENT_QUERY};
+use crate::svg;
 use crate::transform::ResolvedModule;
 
 /// One script, parsed, resolved and judged.
@@ -84,6 +85,10 @@ pub(super) enum Analysed {
     Script(Box<AnalysedScript>),
     Css(String),
     Json(Box<Expr>),
+    /// An image, font or SVG imported for its URL: its served name.
+    Asset(String),
+    /// An SVG imported as a component: its element tree as JSON (`crate::svg`).
+    SvgComponent(String),
 }
 
 /// What the scan found: the reached files in order, each analysed, the packages with the
@@ -95,7 +100,40 @@ pub(super) struct Scan {
     pub packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>>,
     /// The globals of shims the app's files use (`indexedDB`).
     pub shim_globals: BTreeSet<String>,
+    /// The assets the app imports or its stylesheets name, by path.
+    pub assets: BTreeSet<String>,
     pub warnings: Vec<Diagnostic>,
+}
+
+/// The module of an asset import (`logo.png`, `icon.svg?react`); `None` for other files.
+fn asset_module(files: &SourceFiles, path: &str) -> Option<Result<Analysed, Box<Diagnostic>>> {
+    if let Some(svg) = path.strip_suffix(SVG_COMPONENT_QUERY) {
+        let markup = String::from_utf8_lossy(&files.asset(svg)?.bytes).into_owned();
+        return Some(match svg::react_tree(&markup) {
+            Ok(tree) => Ok(Analysed::SvgComponent(tree.to_string())),
+            Err(e) => {
+                let location = Location {
+                    file: svg.to_string(),
+                    line: e.line,
+                    column: e.column,
+                    end_line: e.line,
+                    end_column: e.column,
+                };
+                let frame = code_frame(&markup, &location);
+                Err(Box::new(
+                    Diagnostic::error(
+                        DiagnosticCode::InvalidAsset,
+                        format!("`{svg}` {}", e.message),
+                    )
+                    .at(location, Some(frame))
+                    .with_suggestion("import it without `?react` to use it as an image URL"),
+                ))
+            }
+        });
+    }
+    files
+        .asset(path)
+        .map(|asset| Ok(Analysed::Asset(asset.name.clone())))
 }
 
 /// Scans from `entry`; `Err` with every diagnostic when any is an error.
@@ -114,9 +152,23 @@ pub(super) fn scan(
     let mut packages: BTreeMap<ModuleTarget, BTreeSet<ImportedName>> = BTreeMap::new();
     let mut exports = EntryExports::default();
     let mut shim_globals = BTreeSet::new();
+    let mut used_assets = BTreeSet::new();
 
     // Breadth-first from the entry: only files the app reaches are bundled.
     while let Some(path) = queue.pop_front() {
+        if let Some(asset) = asset_module(files, &path) {
+            match asset {
+                Ok(module) => {
+                    if matches!(module, Analysed::Asset(_)) {
+                        used_assets.insert(path.clone());
+                    }
+                    order.push(path.clone());
+                    analysed.insert(path, module);
+                }
+                Err(d) => diagnostics.push(*d),
+            }
+            continue;
+        }
         let Some(text) = files.get(&path) else {
             continue;
         };
@@ -206,6 +258,7 @@ pub(super) fn scan(
         analysed,
         packages,
         shim_globals,
+        assets: used_assets,
         warnings: diagnostics,
     })
 }
@@ -300,7 +353,7 @@ fn too_deep(locator: &Locator, span: Span) -> Diagnostic {
 mod tests {
     use std::collections::BTreeMap;
 
-    use crate::{bundle, Allowlist, BundleRequest, DiagnosticCode, Severity};
+    use crate::{bundle, Allowlist, BundleRequest, DiagnosticCode, FileContent, Severity};
 
     #[test]
     fn a_stylesheet_no_file_imports_is_applied_with_a_warning() {
@@ -316,7 +369,7 @@ mod tests {
             ),
         ]);
         let request = BundleRequest {
-            files,
+            files: FileContent::texts(files),
             ..Default::default()
         };
         let output = bundle(&request, Allowlist::embedded()).expect("bundles");

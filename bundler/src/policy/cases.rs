@@ -29,7 +29,7 @@ pub fn judge(source: &str) -> Vec<Diagnostic> {
         ),
     ]);
     crate::check(
-        &files,
+        &crate::FileContent::texts(files),
         Dependencies::new(Allowlist::embedded(), Some(&MANIFEST)),
     )
 }

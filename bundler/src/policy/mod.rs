@@ -37,6 +37,9 @@ pub enum ModuleTarget {
 
 /// Judges one import of `importer`. `Err` carries the diagnostic, without position; the caller
 /// attaches it.
+/// What a module id of an SVG imported as a component ends with (`logo.svg?react`).
+pub const SVG_COMPONENT_QUERY: &str = "?react";
+
 pub fn judge_import(
     allowlist: &Allowlist,
     files: &SourceFiles,
@@ -57,6 +60,15 @@ fn judge(
     if rules::url_import::is_url(specifier) {
         return Err(Box::new(rules::url_import::diagnostic(specifier)));
     }
+    // `./icon.svg?react`: the query says how a file is imported, not which.
+    let (specifier, query) = match specifier.split_once('?') {
+        Some((file, query))
+            if file.starts_with('.') || file.starts_with('/') || file.starts_with("@/") =>
+        {
+            (file, Some(query))
+        }
+        _ => (specifier, None),
+    };
     // `@/x` is the app's own root, or its `src/` (the tsconfig alias code generators write).
     let rooted = specifier.strip_prefix("@/").map(|rest| format!("/{rest}"));
     if let Some(local) = rooted
@@ -98,10 +110,18 @@ fn judge(
                 )));
             }
         };
-        if FileKind::of(&path) == FileKind::Other {
-            return Err(Box::new(rules::file_not_found::unsupported(&path)));
-        }
-        return Ok(ModuleTarget::File(path));
+        let kind = FileKind::of(&path);
+        return match (kind, query) {
+            (FileKind::Other, _) => Err(Box::new(rules::file_not_found::unsupported(&path))),
+            (_, None) => Ok(ModuleTarget::File(path)),
+            (FileKind::Asset, Some("url")) => Ok(ModuleTarget::File(path)),
+            (FileKind::Asset, Some("react")) if path.to_ascii_lowercase().ends_with(".svg") => {
+                Ok(ModuleTarget::File(format!("{path}{SVG_COMPONENT_QUERY}")))
+            }
+            (_, Some(query)) => Err(Box::new(rules::file_not_found::unsupported_query(
+                &path, query,
+            ))),
+        };
     }
     let rejected = match allowlist.classify(specifier) {
         SpecifierClass::Allowed {

@@ -101,12 +101,26 @@ pub(super) fn bundle_all(
                     rolldown_build::Mode::Production,
                 ))?;
                 package_dirs.extend(chunk.package_dirs.iter().cloned());
+                // React's development build (the preview's, for Fast Refresh) needs core's refresh
+                // build, and a development build of each bundle with a React renderer of its own
+                // (react-reconciler: react-konva, React Three Fiber), whose production build
+                // does not work with React's development one.
                 let refresh = match refresh_of(allowlist, spec) {
                     Some(refresh) => {
                         bar.set_message(format!("{category}: bundling its refresh build"));
                         let built = build_refresh(&runtime, &npm_root, allowlist, spec, refresh)?;
                         package_dirs.extend(built.package_dirs.iter().cloned());
                         Some(built)
+                    }
+                    None if allowlist.refresh.is_some() && has_own_renderer(&chunk) => {
+                        bar.set_message(format!("{category}: bundling its development build"));
+                        Some(runtime.block_on(rolldown_build::build_category(
+                            &npm_root,
+                            &entry,
+                            category,
+                            sharing(spec, &kit_root),
+                            rolldown_build::Mode::Development,
+                        ))?)
                     }
                     None => None,
                 };
@@ -190,6 +204,13 @@ fn write_jobs(
             .unwrap_or_else(|e| e.into_inner())
             .push((job.category, done));
     }
+}
+
+/// The bundle holds a React renderer of its own: react-reconciler's code, which tells React's
+/// DevTools hook its `reconcilerVersion` (a property name minifiers keep), whether it came as
+/// the `react-reconciler` package or copied into the library (React Three Fiber's).
+fn has_own_renderer(chunk: &rolldown_build::BuiltChunk) -> bool {
+    chunk.code.contains("reconcilerVersion")
 }
 
 /// The file name stem of `category`'s refresh build (`core-refresh.<hash>.js`): not

@@ -10,7 +10,7 @@ use crate::npm::{self, sha256_hex};
 use crate::{io_error, rolldown_build, BuildConfig, BuildError};
 
 /// Bumped when the way bundles are built changes, so old outputs are not reused.
-const BUILDER_REVISION: &str = "appbundle-deps-builder/5";
+const BUILDER_REVISION: &str = "appbundle-deps-builder/7";
 
 /// What a bundle is built from; equal hashes mean an identical bundle.
 pub fn input_hash(allowlist: &Allowlist, bundle: &BundleSpec, lockfile: &[u8]) -> String {
@@ -76,9 +76,10 @@ pub(super) fn to_build<'p>(
         previous
             .and_then(|p| p.bundles.get(&spec.name))
             .is_some_and(|old| {
+                // Core must have its refresh build; others have one when they hold a renderer.
                 let wants_refresh = refresh_of(allowlist, spec).is_some();
                 old.input_hash == hash
-                    && old.refresh.is_some() == wants_refresh
+                    && (old.refresh.is_some() || !wants_refresh)
                     && std::iter::once(&old.file)
                         .chain(old.icon_data.values())
                         .chain(old.refresh.iter().map(|r| &r.file))

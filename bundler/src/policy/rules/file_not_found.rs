@@ -46,11 +46,20 @@ pub fn diagnostic(specifier: &str, error: ResolveError, with_kit: bool) -> Diagn
 pub fn unsupported(path: &str) -> Diagnostic {
     Diagnostic::error(
         DiagnosticCode::UnsupportedFile,
-        format!("`{path}` cannot be imported: only .tsx, .ts, .jsx, .js, .css and .json files can"),
+        format!(
+            "`{path}` cannot be imported: only scripts, .css, .json, images, fonts and SVGs can"
+        ),
     )
-    .with_suggestion(
-        "inline SVGs as JSX, and reference images by URL in `src` instead of importing them",
+    .with_suggestion("keep text the app shows in a script or a .json file")
+}
+
+/// `import x from './photo.png?raw'`: a query the bundler does not know for that file.
+pub fn unsupported_query(path: &str, query: &str) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticCode::UnsupportedFile,
+        format!("`{path}?{query}` cannot be imported: the only queries are `?react` (an SVG as a component) and `?url`"),
     )
+    .with_suggestion(format!("import `./{path}` for its URL"))
 }
 
 #[cfg(test)]
