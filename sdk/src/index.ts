@@ -137,18 +137,10 @@ export function createPreview(iframe: HTMLIFrameElement, options: PreviewOptions
       case 'call':
         void answer(message);
         break;
-      case 'rendered':
-        emit('rendered', message);
-        break;
-      case 'error':
-        emit('error', message);
-        break;
-      case 'console':
-        emit('console', message);
-        break;
-      case 'resize':
-        emit('resize', message);
-        break;
+      default:
+        // rendered, error, console, resize: each event carries its message.
+        for (const handler of handlers[message.type] as Set<(data: typeof message) => void>)
+          handler(message);
     }
   }
   window.addEventListener('message', onMessage);

@@ -116,3 +116,83 @@ pub fn write_site(
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use appbundle_bundler::BundleFile;
+
+    use super::*;
+    use crate::state::AssetEntry;
+
+    #[test]
+    fn the_apps_assets_go_beside_its_script() {
+        let root = std::env::temp_dir().join(format!("appbundle-site-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let deps_dir = root.join("deps-src");
+        std::fs::create_dir_all(&deps_dir).unwrap();
+        for suffix in ["", ".gz", ".br"] {
+            std::fs::write(
+                deps_dir.join(format!("core.0123456789ab.js{suffix}")),
+                "core",
+            )
+            .unwrap();
+        }
+        let core = BundleFile {
+            file: "core.0123456789ab.js".into(),
+            map: "core.0123456789ab.js.map".into(),
+            bytes: 4,
+            gzip_bytes: 4,
+            brotli_bytes: 4,
+            integrity: "sha384-x".into(),
+            input_hash: "h".into(),
+            specifiers: vec!["react".into()],
+            icon_data: BTreeMap::new(),
+            refresh: None,
+        };
+        let manifest = Manifest {
+            format: appbundle_bundler::MANIFEST_FORMAT,
+            built_at: "2026-12-01T00:00:00Z".into(),
+            bundles: BTreeMap::from([("core".to_string(), core)]),
+            packages: BTreeMap::new(),
+            icon_sets: BTreeMap::new(),
+        };
+        let png = b"\x89PNG\r\n".as_slice();
+        let entry = CachedBundle::new(
+            vec!["core".into()],
+            b"{}",
+            b"{}",
+            "console.log(1)",
+            "{}",
+            "",
+            &[(
+                AssetEntry {
+                    name: "logo.1a2b3c4d.png".into(),
+                    mime: "image/png".into(),
+                    len: png.len(),
+                },
+                png,
+            )],
+        );
+        let site = root.join("site");
+        let content = SiteContent {
+            title: "Logo <app>",
+            script: "console.log(1)",
+            map: ("h.js.map", "{}"),
+            css: "",
+            bundles: &entry.bundles,
+            assets: &entry,
+        };
+        write_site(&site, &content, &manifest, &deps_dir).unwrap();
+        assert_eq!(
+            std::fs::read(site.join("app/assets/logo.1a2b3c4d.png")).unwrap(),
+            png
+        );
+        let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+        assert!(page.contains("<script src=\"app.js\"></script>"), "{page}");
+        assert!(page.contains("<title>Logo &lt;app&gt;</title>"), "{page}");
+        assert!(site.join("deps/core.0123456789ab.js.br").exists());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
