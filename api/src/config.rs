@@ -28,6 +28,12 @@ pub struct ServeConfig {
     pub body_limit: usize,
     /// Longest a bundle may take before the request gets 503.
     pub timeout: Duration,
+    /// Longest a client may take to send a request's headers (the connection is closed), and
+    /// to keep an idle connection open between requests.
+    pub header_timeout: Duration,
+    /// Longest a client may take to send the body of a request the service reads whole
+    /// (`POST /bundle`, publish): 408 after it.
+    pub body_timeout: Duration,
     /// Bundles computed at once; more wait (each runs on the blocking pool).
     pub max_concurrent_bundles: usize,
     /// `POST /bundle` per API key (`x-api-key`) or client IP: sustained rate per second.
@@ -145,6 +151,8 @@ impl Default for ServeConfig {
             cache_bytes: 256 * 1024 * 1024,
             body_limit: 1024 * 1024,
             timeout: Duration::from_secs(10),
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(20),
             max_concurrent_bundles: std::thread::available_parallelism().map_or(2, |n| n.get() * 2),
             rate_per_second: 20,
             rate_burst: 40,

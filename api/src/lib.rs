@@ -2,7 +2,8 @@
 //! `/bundle/<hash>.js` and the prebuilt `/runtime-deps/*` as plain scripts.
 //!
 //! One module per concern: [`config`] (flags and defaults), [`state`] (what handlers share),
-//! [`error`] (the one error type and body), [`http`] (ETag, encoding, cache lifetimes),
+//! [`error`] (the one error type and body), [`connections`] (accepting, with the timeouts slow
+//! clients need), [`http`] (ETag, encoding, cache lifetimes),
 //! [`bundle_routes`] (POST /bundle and the cached outputs), [`runtime_deps`] (static serving with
 //! precompressed variants), [`preview`] (the sandboxed preview page and its runtime), [`ops`]
 //! (health, readiness, metrics, OpenAPI), [`metrics`], [`rate_limit`] (per API key or client
@@ -12,6 +13,7 @@ pub mod app_server;
 pub mod apps;
 pub mod bundle_routes;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod http;
 pub mod limiter;
@@ -24,7 +26,6 @@ pub mod shared;
 pub mod state;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
@@ -51,7 +52,12 @@ pub fn router(state: Arc<AppState>) -> Router {
     };
     let bundling = Router::new()
         .route("/bundle", post(bundle_routes::create).layer(compress()))
-        .route("/apps/{app_id}/publish", post(apps::publish));
+        .route("/apps/{app_id}/publish", post(apps::publish))
+        // Inside the rate limit: a refused client's body is not waited for.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            connections::body_deadline,
+        ));
     // With Redis, one limit for all instances; alone, tower_governor's in this process.
     let bundling = match &state.bundle_limit {
         Some(_) => bundling.layer(axum::middleware::from_fn_with_state(
@@ -135,12 +141,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     state.apps.spawn_background();
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    let header_timeout = state.config.header_timeout;
+    connections::serve_connections(listener, router(state), header_timeout, shutdown).await
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

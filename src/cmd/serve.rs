@@ -40,6 +40,13 @@ pub struct ServeArgs {
     /// Longest one bundle may take, in milliseconds.
     #[arg(long, env = "APPBUNDLE_TIMEOUT_MS", default_value_t = millis(defaults().timeout))]
     pub timeout_ms: u64,
+    /// Longest a client may take to send a request's headers, or stay idle between requests,
+    /// in milliseconds (then the connection is closed).
+    #[arg(long, env = "APPBUNDLE_HEADER_TIMEOUT_MS", default_value_t = millis(defaults().header_timeout))]
+    pub header_timeout_ms: u64,
+    /// Longest a client may take to send a POST /bundle or publish body, in milliseconds (408).
+    #[arg(long, env = "APPBUNDLE_BODY_TIMEOUT_MS", default_value_t = millis(defaults().body_timeout))]
+    pub body_timeout_ms: u64,
     /// Bundles computed at once [default: 2 × cores].
     #[arg(long, env = "APPBUNDLE_MAX_CONCURRENT")]
     pub max_concurrent: Option<usize>,
@@ -134,7 +141,42 @@ fn host_capacity(cpus: Option<f64>, memory_mb: Option<u64>) -> Option<HostCapaci
 }
 
 /// Runs the command.
+/// Connections the kernel queues for `accept` (tokio's default is 1 024): a burst of new clients
+/// beyond the queue waits a second for its SYN to be sent again.
+const LISTEN_BACKLOG: u32 = 4096;
+
+fn bind(address: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if address.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_BACKLOG)
+}
+
+/// Raises this process's limit of open files to the hard limit: every client connection is one,
+/// and the usual soft limit (1 024) is a few hundred slow clients away.
+fn raise_open_files_limit() {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit only read and write the struct passed.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < limit.rlim_max
+        {
+            limit.rlim_cur = limit.rlim_max;
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                tracing::warn!("could not raise the open-files limit");
+            }
+        }
+    }
+}
+
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    raise_open_files_limit();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -150,6 +192,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         cache_bytes: args.cache_bytes,
         body_limit: args.body_limit,
         timeout: std::time::Duration::from_millis(args.timeout_ms),
+        header_timeout: std::time::Duration::from_millis(args.header_timeout_ms),
+        body_timeout: std::time::Duration::from_millis(args.body_timeout_ms),
         max_concurrent_bundles: args
             .max_concurrent
             .unwrap_or(defaults().max_concurrent_bundles),
@@ -209,9 +253,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(config.bind)
-            .await
-            .with_context(|| format!("binding {}", config.bind))?;
+        let listener = bind(config.bind).with_context(|| format!("binding {}", config.bind))?;
         tracing::info!(
             "appbundle serving on http://{} (runtime deps from {})",
             listener.local_addr()?,
