@@ -83,15 +83,30 @@ fn run_npm(dir: &Path, args: &[&str]) -> Result<(), BuildError> {
         .output()
         .map_err(|e| BuildError::Npm(format!("cannot run npm (is it installed?): {e}")))?;
     if output.status.success() {
-        Ok(())
-    } else {
-        Err(BuildError::Npm(format!(
-            "npm {} in {}: {}",
-            args.join(" "),
-            dir.display(),
-            String::from_utf8_lossy(&output.stderr)
-        )))
+        return Ok(());
     }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // npm's network error codes: say so first, and what is kept.
+    let unreachable = [
+        "ECONNREFUSED",
+        "ENOTFOUND",
+        "ETIMEDOUT",
+        "EAI_AGAIN",
+        "ECONNRESET",
+    ]
+    .iter()
+    .find(|code| stderr.contains(*code));
+    let reason = match unreachable {
+        Some(code) => format!(
+            "the npm registry is unreachable ({code}); nothing was written, the runtime deps built before are kept: build again when it answers. "
+        ),
+        None => String::new(),
+    };
+    Err(BuildError::Npm(format!(
+        "{reason}npm {} in {}: {stderr}",
+        args.join(" "),
+        dir.display(),
+    )))
 }
 
 /// Installs the lockfile into `<cache>/npm-<lock hash>/` (once) and returns that folder.
