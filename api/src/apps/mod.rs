@@ -199,12 +199,15 @@ pub async fn publish(
     .await;
     let failed = match written {
         Ok(Ok(())) => None,
-        Ok(Err(e)) => Some(e.to_string()),
-        Err(join) => Some(join.to_string()),
+        Ok(Err(e)) if e.is_storage_full() => Some(ApiError::InsufficientStorage(format!(
+            "the service's state directory is full, so `{app_id}` was not published ({e}); what was published before keeps serving"
+        ))),
+        Ok(Err(e)) => Some(ApiError::Internal(format!("writing the site: {e}"))),
+        Err(join) => Some(ApiError::Internal(format!("writing the site: {join}"))),
     };
-    if let Some(e) = failed {
+    if let Some(error) = failed {
         let _ = tokio::fs::remove_dir_all(&staging).await;
-        return Err(ApiError::Internal(format!("writing the site: {e}")));
+        return Err(error);
     }
     let egress = request.egress.clone();
     match apps

@@ -52,6 +52,14 @@ pub enum SiteError {
     MissingBundle(String),
 }
 
+impl SiteError {
+    /// The file system ran out of room (ENOSPC, or a quota).
+    pub fn is_storage_full(&self) -> bool {
+        matches!(self, SiteError::Io { source, .. }
+            if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded))
+    }
+}
+
 /// Writes the site into `dir` (created; must not exist).
 pub fn write_site(
     dir: &Path,
