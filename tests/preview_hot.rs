@@ -106,4 +106,19 @@ async fn edits_keep_state_and_a_streamed_app_never_blanks_the_preview() {
         out["direct"]["html"].as_str().unwrap(),
         "the streamed app's final render equals a direct load"
     );
+
+    // A bundle made without `refresh` reloads the page onto production React, keeping the
+    // host's capabilities.
+    let reload = &out["reload"];
+    let query = reload["url"].as_str().unwrap();
+    let hash = reload["hash"].as_str().unwrap();
+    assert!(query.contains(&format!("hash={hash}")), "{reload}");
+    assert!(query.contains("capabilities=storage"), "{reload}");
+    assert_eq!(reload["text"], "production build");
+    let core = reload["core"].as_array().unwrap();
+    assert_eq!(core.len(), 1, "{reload}");
+    assert!(
+        core[0].as_str().unwrap().starts_with("core."),
+        "production core: {reload}"
+    );
 }

@@ -153,6 +153,44 @@ out.stream = {
   html: await frame().evaluate(() => document.getElementById('root').innerHTML),
 };
 
+// A bundle made without `refresh` (production React) cannot share the page with the refresh
+// build: the preview reloads itself with `?hash=` and the host's capabilities, and renders it.
+const plain = await (
+  await fetch(`${previewBase}/bundle`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      files: { 'App.tsx': 'export default () => <p id="plain">production build</p>;\n' },
+    }),
+  })
+).json();
+const reloadFrom = await page.evaluate(() => window.__playground.messages.length);
+await page.evaluate(
+  (hash) =>
+    document
+      .getElementById('preview')
+      .contentWindow.postMessage(
+        { source: 'appbundle-preview', version: 1, type: 'load', hash, capabilities: ['storage'] },
+        '*',
+      ),
+  plain.hash,
+);
+await page.waitForFunction(
+  (from) => window.__playground.messages.slice(from).some((m) => m.type === 'rendered'),
+  reloadFrom,
+  { timeout: 30000 },
+);
+out.reload = {
+  url: new URL(frame().url()).searchParams.toString(),
+  text: await frame().evaluate(() => document.getElementById('plain')?.textContent ?? null),
+  core: await frame().evaluate(() =>
+    [...document.scripts]
+      .map((s) => s.src.split('/').pop())
+      .filter((name) => name.startsWith('core')),
+  ),
+  hash: plain.hash,
+};
+
 // The same app loaded directly, in a page of its own.
 const direct = await browser.newPage();
 const directFrame = await openPlayground(direct, hostBase, previewBase);
