@@ -44,31 +44,6 @@ fn is_app_file(path: &Path) -> bool {
     )
 }
 
-/// Images, fonts and SVGs, which apps import for their URL (`appbundle_bundler` decodes them).
-fn is_asset(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some(
-            "png"
-                | "jpg"
-                | "jpeg"
-                | "gif"
-                | "webp"
-                | "avif"
-                | "ico"
-                | "bmp"
-                | "svg"
-                | "woff"
-                | "woff2"
-                | "ttf"
-                | "otf"
-        )
-    )
-}
-
 fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, FileContent>) -> anyhow::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
@@ -96,7 +71,7 @@ fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, FileContent>) -> a
                     std::fs::read_to_string(&path)
                         .with_context(|| format!("reading {} (is it UTF-8?)", path.display()))?,
                 )
-            } else if is_asset(&path) {
+            } else if appbundle_bundler::asset_mime(&name).is_some() {
                 let bytes =
                     std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
                 FileContent::Encoded {

@@ -89,7 +89,8 @@
     return { rerun: rerun, changed: changed };
   }
 
-  /** Runs what `records` lacks, from the entry and every module of `rerun`. */
+  /** Runs what `records` lacks, from the entry and every module of `rerun`, and registers the
+   * components the modules that ran export. */
   function execute(R, modules, entry, helpers, records, rerun) {
     function load(id) {
       var known = records[id];
@@ -126,7 +127,9 @@
     Object.keys(rerun).forEach(function (id) {
       if (modules[id]) load(id);
     });
-    return load(entry);
+    var exports = load(entry);
+    if (R) registerExports(R, records);
+    return exports;
   }
 
   /** Registers the components a module exports, under ids that stay the same across versions. */
@@ -175,7 +178,6 @@
           }
         });
         exports = execute(R, modules, entry, helpers, records, plan.rerun);
-        registerExports(R, records);
         // A module updated without its importers must export the same components (the same
         // families under the same names) as before: its importers hold the old ones.
         var moved = null;
@@ -206,7 +208,6 @@
       outcome = { mode: 'failed', reason: String(error && error.message) };
       throw error;
     }
-    if (R) registerExports(R, records);
     previous = { entry: entry, sources: sources, records: records };
     if (plan.first) outcome = { mode: 'mount', reason: plan.remount };
     else if (plan.remount) outcome = { mode: 'remount', reason: plan.remount };

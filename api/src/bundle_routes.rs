@@ -340,6 +340,16 @@ pub(crate) async fn cached_by_hash(state: &AppState, hash: &str) -> Option<Arc<C
     Some(entry)
 }
 
+/// The cached bundle `hash` names, or the 404 that says why there is none.
+async fn cached_or_404(state: &AppState, hash: &str) -> Result<Arc<CachedBundle>, ApiError> {
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::NotFound(format!("`{hash}` is not a bundle hash")));
+    }
+    cached_by_hash(state, hash).await.ok_or_else(|| {
+        ApiError::NotFound("no such bundle (it may have left the cache): POST /bundle again".into())
+    })
+}
+
 /// Subresource integrity of a script: `sha384-<base64>`.
 fn sri(bytes: &[u8]) -> String {
     use base64::Engine;
@@ -369,14 +379,7 @@ pub async fn output(
             "expected /bundle/<hash>.js, .js.map, .json or .css".into(),
         ));
     };
-    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(ApiError::NotFound(format!("`{hash}` is not a bundle hash")));
-    }
-    let Some(cached) = cached_by_hash(&state, hash).await else {
-        return Err(ApiError::NotFound(
-            "no such bundle (it may have left the cache): POST /bundle again".into(),
-        ));
-    };
+    let cached = cached_or_404(&state, hash).await?;
     let (suffix, content_type, body) = match kind {
         Output::Script => (
             "",
@@ -416,14 +419,7 @@ pub async fn asset(
     Path((hash, name)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(ApiError::NotFound(format!("`{hash}` is not a bundle hash")));
-    }
-    let Some(cached) = cached_by_hash(&state, &hash).await else {
-        return Err(ApiError::NotFound(
-            "no such bundle (it may have left the cache): POST /bundle again".into(),
-        ));
-    };
+    let cached = cached_or_404(&state, &hash).await?;
     let Some((entry, body)) = cached.asset(&name) else {
         return Err(ApiError::NotFound(format!(
             "bundle `{hash}` has no asset `{name}`"

@@ -57,13 +57,13 @@ pub async fn serve_connections(
             },
             () = &mut shutdown => break,
         };
-        let service = router.clone().map_request(move |mut request: Request<_>| {
-            request.extensions_mut().insert(ConnectInfo(remote));
-            request
-        });
-        let hyper_service = TowerToHyperService::new(
-            service.map_request(|request: Request<hyper::body::Incoming>| request.map(Body::new)),
-        );
+        let hyper_service = TowerToHyperService::new(router.clone().map_request(
+            move |request: Request<hyper::body::Incoming>| {
+                let mut request = request.map(Body::new);
+                request.extensions_mut().insert(ConnectInfo(remote));
+                request
+            },
+        ));
         let builder = builder.clone();
         let watcher = graceful.watcher();
         tokio::spawn(async move {

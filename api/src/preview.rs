@@ -97,11 +97,14 @@ pub async fn playground_js() -> Response {
 }
 
 /// `GET /sdk/<file>.js`: the host SDK's modules.
-pub async fn sdk(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
-    match SDK_FILES.iter().find(|(name, _)| *name == file) {
-        Some((_, body)) => asset("text/javascript; charset=utf-8", body),
-        None => crate::error::ApiError::NotFound(format!("no SDK file `{file}`")).into_response(),
-    }
+pub async fn sdk(
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Result<Response, crate::error::ApiError> {
+    let (_, body) = SDK_FILES
+        .iter()
+        .find(|(name, _)| *name == file)
+        .ok_or_else(|| crate::error::ApiError::NotFound(format!("no SDK file `{file}`")))?;
+    Ok(asset("text/javascript; charset=utf-8", body))
 }
 
 /// `GET /playground.css`.

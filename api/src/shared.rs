@@ -16,7 +16,7 @@ use redis::aio::ConnectionManager;
 use tokio::sync::Mutex as AsyncMutex;
 
 use crate::metrics::Metrics;
-use crate::state::{AssetEntry, CachedBundle, Part};
+use crate::state::{asset_ranges, AssetEntry, CachedBundle, Part};
 
 /// How the shared tier is reached, and what it keeps.
 #[derive(Debug, Clone)]
@@ -271,14 +271,11 @@ fn from_fields(mut fields: HashMap<String, Vec<u8>>) -> Option<CachedBundle> {
     let css = text(take("css")?)?;
     let index: Vec<AssetEntry> = serde_json::from_slice(&take("assets_index")?).ok()?;
     let bytes = take("assets")?;
-    let mut assets = Vec::with_capacity(index.len());
-    let mut start: usize = 0;
-    for entry in index {
-        let end = start
-            .checked_add(entry.len)
-            .filter(|end| *end <= bytes.len())?;
-        assets.push((entry, &bytes[start..end]));
-        start = end;
+    let assets: Vec<(AssetEntry, &[u8])> = asset_ranges(&index, bytes.len())
+        .map(|(entry, range)| (entry.clone(), &bytes[range]))
+        .collect();
+    if assets.len() != index.len() {
+        return None;
     }
     Some(CachedBundle::new(
         bundles, &response, &meta, &script, &map, &css, &assets,

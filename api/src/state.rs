@@ -73,21 +73,26 @@ impl CachedBundle {
         css: &str,
         assets: &[(AssetEntry, &[u8])],
     ) -> CachedBundle {
-        let asset_bytes: Vec<u8> = assets.iter().flat_map(|(_, b)| b.iter().copied()).collect();
-        let parts = [
+        let texts = [
             response,
             meta,
             script.as_bytes(),
             map.as_bytes(),
             css.as_bytes(),
-            &asset_bytes,
         ];
+        // The assets follow the texts, one after the other: together they are Part::Assets.
+        let parts: Vec<&[u8]> = texts
+            .into_iter()
+            .chain(assets.iter().map(|(_, bytes)| *bytes))
+            .collect();
         let mut ends = [0; 6];
         let mut total = 0;
-        for (end, part) in ends.iter_mut().zip(parts) {
+        for (end, part) in ends.iter_mut().zip(texts) {
             total += part.len();
             *end = total;
         }
+        total += assets.iter().map(|(_, bytes)| bytes.len()).sum::<usize>();
+        ends[Part::Assets as usize] = total;
         let data = (total >= MAPPED_ENTRY_BYTES)
             .then(|| mapped(&parts, total))
             .flatten()
@@ -100,18 +105,16 @@ impl CachedBundle {
         }
     }
 
-    /// The asset named `name`, with its bytes (a slice of the entry's buffer).
-    pub fn asset(&self, name: &str) -> Option<(&AssetEntry, bytes::Bytes)> {
+    /// The assets with their bytes (slices of the entry's buffer).
+    pub fn assets_with_bytes(&self) -> impl Iterator<Item = (&AssetEntry, bytes::Bytes)> {
         let all = self.bytes(Part::Assets);
-        let mut start = 0;
-        for entry in &self.assets {
-            let end = start + entry.len;
-            if entry.name == name {
-                return (end <= all.len()).then(|| (entry, all.slice(start..end)));
-            }
-            start = end;
-        }
-        None
+        asset_ranges(&self.assets, all.len()).map(move |(entry, range)| (entry, all.slice(range)))
+    }
+
+    /// The asset named `name`, with its bytes.
+    pub fn asset(&self, name: &str) -> Option<(&AssetEntry, bytes::Bytes)> {
+        self.assets_with_bytes()
+            .find(|(entry, _)| entry.name == name)
     }
 
     /// A part, as a slice of the entry's buffer.
@@ -136,6 +139,20 @@ impl CachedBundle {
         };
         u32::try_from(held).unwrap_or(u32::MAX)
     }
+}
+
+/// Where each asset of `index` lies in their `len` bytes, which follow each other; stops at the
+/// first that does not fit (a damaged entry from the shared tier).
+pub fn asset_ranges(
+    index: &[AssetEntry],
+    len: usize,
+) -> impl Iterator<Item = (&AssetEntry, std::ops::Range<usize>)> {
+    index.iter().scan(0usize, move |start, entry| {
+        let end = start.checked_add(entry.len).filter(|end| *end <= len)?;
+        let range = *start..end;
+        *start = end;
+        Some((entry, range))
+    })
 }
 
 /// Entries this large get pages of their own (an anonymous mapping, returned to the system the

@@ -29,7 +29,7 @@ mod svg;
 mod transform;
 mod value_refs;
 
-pub use assets::{Encoding, FileContent, MAX_ASSETS_BYTES, MAX_ASSET_BYTES};
+pub use assets::{mime_of as asset_mime, Encoding, FileContent, MAX_ASSETS_BYTES, MAX_ASSET_BYTES};
 pub use catalog::allowlist::{
     split_package, Alias, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
     KitSection, LoadStrategy, NodeBuiltins, Package, RefreshSection, RuntimeModule, Shim,

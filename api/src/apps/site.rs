@@ -101,11 +101,9 @@ pub fn write_site(
     if !content.assets.assets.is_empty() {
         let assets = dir.join("app").join("assets");
         std::fs::create_dir_all(&assets).map_err(|e| io(&assets, e))?;
-        for entry in &content.assets.assets {
-            if let Some((_, bytes)) = content.assets.asset(&entry.name) {
-                let path = assets.join(&entry.name);
-                std::fs::write(&path, &bytes).map_err(|e| io(&path, e))?;
-            }
+        for (entry, bytes) in content.assets.assets_with_bytes() {
+            let path = assets.join(&entry.name);
+            std::fs::write(&path, &bytes).map_err(|e| io(&path, e))?;
         }
     }
     write(content.map.0, content.map.1)?;
