@@ -1,5 +1,6 @@
 //! What runs beside the requests: the idle sweep (stop apps nobody visited for the idle
-//! timeout), the OOM watcher (count kernel memory kills per app), and rediscovery at start.
+//! timeout), the engine watcher (count kernel memory kills per app; when the engine comes back
+//! after going away, start again the apps it stopped), and rediscovery at start.
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -8,6 +9,9 @@ use futures_util::StreamExt;
 
 use super::error::AppError;
 use super::lifecycle::AppManager;
+
+/// How often an engine that went away is asked again.
+const ENGINE_RETRY: Duration = Duration::from_secs(2);
 
 impl AppManager {
     /// Stops the containers of apps idle for longer than the idle timeout.
@@ -40,10 +44,28 @@ impl AppManager {
         Ok(idle.len())
     }
 
-    /// Counts OOM kills per app from the engine's events, for as long as the service runs.
-    async fn watch_oom(self: Arc<Self>) {
+    /// Counts OOM kills per app from the engine's events, for as long as the service runs. The
+    /// event stream ends when the engine goes away; once it answers again, the apps that were
+    /// serving are checked and those it stopped are started again.
+    async fn watch_engine(self: Arc<Self>) {
+        let mut lost = false;
         loop {
-            if let Ok(engine) = self.engine().await {
+            let engine = match self.engine().await {
+                Ok(engine) if engine.ping().await.is_ok() => engine,
+                _ => {
+                    lost = true;
+                    tokio::time::sleep(ENGINE_RETRY).await;
+                    continue;
+                }
+            };
+            if std::mem::take(&mut lost) {
+                let started = self.recover_all().await;
+                tracing::info!(
+                    started,
+                    "the container engine answers again; apps it stopped were started again"
+                );
+            }
+            {
                 let mut events = engine.oom_events();
                 while let Some(event) = events.next().await {
                     let Ok(container) = event else { break };
@@ -58,7 +80,11 @@ impl AppManager {
                     }
                 }
             }
-            tokio::time::sleep(Duration::from_secs(5)).await;
+            tracing::warn!(
+                "lost the container engine's events: apps are checked when it answers again"
+            );
+            lost = true;
+            tokio::time::sleep(ENGINE_RETRY).await;
         }
     }
 
@@ -81,7 +107,7 @@ impl AppManager {
                 Ok(count) => tracing::info!(count, "published apps rediscovered"),
                 Err(e) => tracing::warn!(error = %e, "published apps not rediscovered yet"),
             }
-            tokio::spawn(manager.clone().watch_oom());
+            tokio::spawn(manager.clone().watch_engine());
             tokio::spawn(manager.clone().watch_pressure());
             let mut tick = tokio::time::interval(manager.config.sweep_interval);
             tick.tick().await;
@@ -117,7 +143,7 @@ mod tests {
     }
 
     async fn publish(manager: &AppManager, app_id: &str) {
-        let staged = manager.site_dir(app_id).with_extension("staged");
+        let staged = manager.staging_dir(app_id);
         std::fs::create_dir_all(&staged).unwrap();
         std::fs::write(staged.join("index.html"), "<!doctype html>").unwrap();
         manager
@@ -161,7 +187,7 @@ mod tests {
         let engine = Arc::new(MemoryEngine::default());
         let (manager, dir) = manager("oom", engine.clone());
         publish(&manager, "hungry").await;
-        let watcher = tokio::spawn(manager.clone().watch_oom());
+        let watcher = tokio::spawn(manager.clone().watch_engine());
         // Events before the watcher subscribes are not its to count.
         for _ in 0..250 {
             if engine.oom_watchers() > 0 {

@@ -1,7 +1,8 @@
 //! The published apps' lifecycle: publish (replace the container, keep the data), start with
 //! its readiness wait, status with usage, delete, routing a visitor (restarting an idle-stopped
-//! app), and rediscovery after a service restart. The engine is a [`ContainerEngine`]: Docker in
-//! the service, an in-memory one in this crate's unit tests.
+//! app), rediscovery after a service restart, and recovery of apps whose container stopped
+//! without crashing (the engine restarted). The engine is a [`ContainerEngine`]: Docker in the
+//! service, an in-memory one in this crate's unit tests.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -17,9 +18,10 @@ use super::error::AppError;
 use super::pressure::{HostCapacity, Pressure};
 use super::quota::{check_owner, RunningQuota};
 use super::records::{
-    read_records, unix_now, AppPaths, AppRecord, Running, LABEL_APP, LABEL_MANAGED,
+    new_site_name, read_records, remove_leftovers, write_record, AppPaths, AppRecord, Running,
+    LABEL_APP, LABEL_MANAGED,
 };
-use super::view::{view_of, AppView};
+use super::view::{stopped_cleanly, view_of, AppView};
 use crate::config::AppsConfig;
 
 /// The service's published apps.
@@ -33,6 +35,8 @@ pub struct AppManager {
     /// What the host can give the apps, and the last sample of what they use.
     capacity: HostCapacity,
     pressure: std::sync::Mutex<Pressure>,
+    /// Folders left by publishes before this time are leftovers of an earlier process.
+    created_at: SystemTime,
 }
 
 impl AppManager {
@@ -54,6 +58,7 @@ impl AppManager {
             starting: Mutex::new(()),
             capacity: config.host_capacity.unwrap_or_else(HostCapacity::detect),
             pressure: std::sync::Mutex::new(Pressure::default()),
+            created_at: SystemTime::now(),
             config,
         }
     }
@@ -63,9 +68,15 @@ impl AppManager {
         &self.config
     }
 
-    /// The app's static files (publish stages a new site beside it).
-    pub fn site_dir(&self, app_id: &str) -> PathBuf {
-        self.paths.site_dir(app_id)
+    /// A new folder for `app_id`'s next site, beside the one it serves.
+    pub fn staging_dir(&self, app_id: &str) -> PathBuf {
+        self.paths.staging_dir(app_id)
+    }
+
+    /// The folder of the site `app_id` serves.
+    pub async fn site_dir(&self, app_id: &str) -> Option<PathBuf> {
+        let apps = self.apps.lock().await;
+        apps.get(app_id).map(|record| self.paths.site_dir(record))
     }
 
     fn quota(&self) -> RunningQuota {
@@ -92,12 +103,24 @@ impl AppManager {
         Ok(connected)
     }
 
-    /// Reads every app's `app.json`, then finds their containers again by label.
+    /// Reads every app's `app.json` (removing what interrupted publishes left), then finds
+    /// their containers again by label.
     pub async fn rediscover(&self) -> Result<usize, AppError> {
-        let apps_dir = self.paths.apps_dir();
-        let found = tokio::task::spawn_blocking(move || read_records(&apps_dir))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let paths = self.paths.clone();
+        let before = self.created_at;
+        let found = tokio::task::spawn_blocking(move || {
+            let found = read_records(&paths.apps_dir());
+            let removed: usize = found
+                .values()
+                .map(|r| remove_leftovers(&paths.app_dir(&r.app_id), &r.site, before))
+                .sum();
+            if removed > 0 {
+                tracing::info!(removed, "removed what interrupted publishes left");
+            }
+            found
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
         let count = found.len();
         // Known even while the engine is away: their next request starts them.
         {
@@ -106,9 +129,19 @@ impl AppManager {
                 apps.entry(app_id).or_insert(record);
             }
         }
-        let containers = self.engine().await?.list(LABEL_MANAGED, "true").await?;
-        let mut apps = self.apps.lock().await;
+        let engine = self.engine().await?;
+        let containers = engine.list(LABEL_MANAGED, "true").await?;
         for container in containers {
+            // A container that stopped cleanly (or was created by a publish the service did not
+            // live to finish) is left for the next visitor to start; one that crashed is kept,
+            // to report why.
+            if !container.running {
+                let status = engine.status(&container.id).await?;
+                if stopped_cleanly(&status) {
+                    continue;
+                }
+            }
+            let mut apps = self.apps.lock().await;
             let known = container
                 .labels
                 .get(LABEL_APP)
@@ -117,7 +150,6 @@ impl AppManager {
             let Some(record) = known else {
                 continue;
             };
-            // A container that crashed or exited while we were away is kept, to report why.
             let host_port = container.host_port.filter(|_| container.running);
             if host_port.is_some() {
                 record.last_active = Some(SystemTime::now());
@@ -155,43 +187,58 @@ impl AppManager {
             apps.get(app_id).cloned()
         };
         let image = self.prepare(&*engine).await?;
-        if let Some(Running { container_id, .. }) = previous.and_then(|p| p.running) {
-            engine.remove(&container_id).await?;
+        // The new site gets a folder of its own: the old one stays whole until the new record
+        // is committed, so a crash at any step leaves one of the two versions to serve.
+        let mut record = AppRecord::new(app_id, user, limits, &new_site_name());
+        record.egress = egress;
+        let site = self.paths.site_dir(&record);
+        let committed = self
+            .replace(&*engine, previous.as_ref(), &new_site, &record)
+            .await;
+        if let Err(e) = committed {
+            let _ = tokio::fs::remove_dir_all(&site).await;
+            return Err(e);
         }
-        let site = self.paths.site_dir(app_id);
-        if tokio::fs::try_exists(&site).await.unwrap_or(false) {
-            tokio::fs::remove_dir_all(&site)
-                .await
-                .map_err(|e| AppError::Internal(format!("replacing the site: {e}")))?;
+        if let Some(old) = previous.as_ref().filter(|old| old.site != record.site) {
+            let _ = tokio::fs::remove_dir_all(self.paths.site_dir(old)).await;
         }
-        tokio::fs::rename(&new_site, &site)
+        record.oom_kills = previous.map_or(0, |old| old.oom_kills);
+        self.apps
+            .lock()
             .await
-            .map_err(|e| AppError::Internal(format!("replacing the site: {e}")))?;
-        let mut record = AppRecord::new(app_id, user, limits);
-        record.egress = egress.clone();
-        let json =
-            serde_json::to_vec_pretty(&record).map_err(|e| AppError::Internal(e.to_string()))?;
-        tokio::fs::write(self.paths.record_file(app_id), json)
-            .await
-            .map_err(|e| AppError::Internal(format!("writing app.json: {e}")))?;
-        let started = self.start_container(&*engine, &image, &record).await;
+            .insert(app_id.to_string(), record.clone());
+        // Should this fail, the record stays without a container: the next visitor starts it.
+        let started = self.start_container(&*engine, &image, &record).await?;
         let mut apps = self.apps.lock().await;
         let entry = apps.entry(app_id.to_string()).or_insert(record);
-        let running = match started {
-            Ok(started) => Running::from(started),
-            Err(e) => {
-                // The old container is gone: say so rather than route to it.
-                entry.running = None;
-                return Err(e);
-            }
-        };
-        entry.running = Some(running);
+        entry.running = Some(Running::from(started));
         entry.last_active = Some(SystemTime::now());
         entry.stopped_idle = false;
-        entry.published_at = unix_now();
-        entry.limits = limits;
-        entry.egress = egress;
         Ok(view_of(entry, None, None))
+    }
+
+    /// Moves the staged site into the record's folder, removes the old container and commits
+    /// the record (one rename of `app.json`).
+    async fn replace(
+        &self,
+        engine: &dyn ContainerEngine,
+        previous: Option<&AppRecord>,
+        staged: &std::path::Path,
+        record: &AppRecord,
+    ) -> Result<(), AppError> {
+        let internal = |what: &str, e: std::io::Error| AppError::Internal(format!("{what}: {e}"));
+        tokio::fs::rename(staged, self.paths.site_dir(record))
+            .await
+            .map_err(|e| internal("placing the new site", e))?;
+        if let Some(Running { container_id, .. }) = previous.and_then(|p| p.running.as_ref()) {
+            engine.remove(container_id).await?;
+        }
+        let paths = self.paths.clone();
+        let to_write = record.clone();
+        tokio::task::spawn_blocking(move || write_record(&paths, &to_write))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(|e| internal("writing app.json", e))
     }
 
     /// The app image (built if needed) and the apps' network: what any container start needs.
@@ -216,7 +263,7 @@ impl AppManager {
         let labels = record.labels();
         let volume = AppPaths::volume_name(app_id);
         engine.ensure_volume(&volume, labels.clone()).await?;
-        let site_dir = tokio::fs::canonicalize(self.paths.site_dir(app_id))
+        let site_dir = tokio::fs::canonicalize(self.paths.site_dir(record))
             .await
             .map_err(|e| AppError::Internal(format!("site of {app_id}: {e}")))?;
         let spec = ContainerSpec {
@@ -385,7 +432,12 @@ impl AppManager {
                 });
             }
         }
-        // Stopped for idleness: start it again.
+        self.start_again(app_id).await
+    }
+
+    /// Starts an app that has no container (stopped for idleness, or whose container stopped
+    /// cleanly), within the quotas; answers its port.
+    async fn start_again(&self, app_id: &str) -> Result<u16, AppError> {
         let engine = self.engine().await?;
         let _one_at_a_time = self.starting.lock().await;
         let record = {
@@ -412,12 +464,102 @@ impl AppManager {
         }
         Ok(port)
     }
+
+    /// `app_id`'s port did not answer: reads its container's state and starts the app again
+    /// when the container stopped cleanly or is gone (the engine restarted, an operator stopped
+    /// it); a crashed one is marked so. Answers the port to try again.
+    pub async fn recover(&self, app_id: &str) -> Result<u16, AppError> {
+        let known = {
+            let apps = self.apps.lock().await;
+            let record = apps
+                .get(app_id)
+                .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
+            record.running.clone()
+        };
+        let Some(running) = known else {
+            return self.route(app_id).await;
+        };
+        let engine = self.engine().await?;
+        match engine.status(&running.container_id).await {
+            Ok(status) if status.running => {
+                return running
+                    .host_port
+                    .ok_or_else(|| AppError::Unavailable(format!("app `{app_id}` is not serving")))
+            }
+            Ok(status) if !stopped_cleanly(&status) => {
+                self.mark_stopped(app_id, &running.container_id, false)
+                    .await;
+                return Err(AppError::Unavailable(format!(
+                    "app `{app_id}` is not running (see GET /apps/{app_id}); publish it again"
+                )));
+            }
+            Ok(_) | Err(EngineError::NotFound(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+        tracing::info!(app = %app_id, "the app's container stopped without crashing: starting it again");
+        self.mark_stopped(app_id, &running.container_id, true).await;
+        self.start_again(app_id).await
+    }
+
+    /// Forgets `container` as `app_id`'s (unless another has replaced it meanwhile): gone
+    /// entirely when `gone`, else kept with no port so it reads as crashed.
+    async fn mark_stopped(&self, app_id: &str, container: &str, gone: bool) {
+        let mut apps = self.apps.lock().await;
+        let Some(record) = apps.get_mut(app_id) else {
+            return;
+        };
+        let Some(running) = record
+            .running
+            .as_mut()
+            .filter(|r| r.container_id == container)
+        else {
+            return;
+        };
+        running.host_port = None;
+        if gone {
+            record.running = None;
+        }
+    }
+
+    /// Checks every app that was serving and starts again those whose container stopped
+    /// cleanly or went away (after the engine came back); answers how many were started.
+    pub async fn recover_all(&self) -> usize {
+        let serving: Vec<String> = self
+            .apps
+            .lock()
+            .await
+            .values()
+            .filter(|r| {
+                r.running
+                    .as_ref()
+                    .is_some_and(|run| run.host_port.is_some())
+            })
+            .map(|r| r.app_id.clone())
+            .collect();
+        let mut started = 0;
+        for app_id in serving {
+            let before = self.running_container(&app_id).await;
+            match self.recover(&app_id).await {
+                Ok(_) if self.running_container(&app_id).await != before => started += 1,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(app = %app_id, error = %e, "not recovered"),
+            }
+        }
+        started
+    }
+
+    async fn running_container(&self, app_id: &str) -> Option<String> {
+        let apps = self.apps.lock().await;
+        let running = apps.get(app_id)?.running.as_ref()?;
+        Some(running.container_id.clone())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::apps::memory_engine::MemoryEngine;
+    use crate::apps::records::unix_now;
 
     struct Fixture {
         engine: Arc<MemoryEngine>,
@@ -495,7 +637,13 @@ mod tests {
         assert_eq!(f.engine.volumes(), ["appbundle-data-notes"]);
         let on_disk = read_records(&f.manager.paths.apps_dir());
         assert_eq!(on_disk["notes"].user, "alice");
-        assert!(f.manager.site_dir("notes").join("index.html").is_file());
+        assert!(f
+            .manager
+            .site_dir("notes")
+            .await
+            .unwrap()
+            .join("index.html")
+            .is_file());
         // The route reaches the stand-in server, and counts as activity.
         let port = f.manager.route("notes").await.expect("routed");
         let probe = crate::app_server::probe(&format!("http://127.0.0.1:{port}/healthz")).await;
@@ -635,6 +783,70 @@ mod tests {
             "running"
         );
         assert_eq!(f.engine.starts(), 1, "nothing was started again");
+    }
+
+    #[tokio::test]
+    async fn apps_the_engine_stopped_cleanly_start_again_and_crashed_ones_stay_down() {
+        let f = fixture("engine-restart", |_| {});
+        f.publish("alice", "notes").await.unwrap();
+        f.publish("alice", "crashy").await.unwrap();
+        f.engine.exit(&f.container("crashy"), 1);
+        f.engine.restart();
+        assert!(f.engine.running().is_empty());
+        assert_eq!(f.manager.recover_all().await, 1);
+        assert_eq!(f.engine.running(), ["appbundle-app-notes"]);
+        let port = f.manager.route("notes").await.unwrap();
+        let probe = crate::app_server::probe(&format!("http://127.0.0.1:{port}/healthz")).await;
+        assert!(probe.is_ok(), "{probe:?}");
+        assert_eq!(
+            f.manager.get("alice", "crashy").await.unwrap().state,
+            "crashed"
+        );
+        assert!(matches!(
+            f.manager.route("crashy").await,
+            Err(AppError::Unavailable(_))
+        ));
+        // A service restarted after the engine: the cleanly stopped app starts on its next
+        // request, the crashed one is still reported.
+        f.engine.restart();
+        let restarted = AppManager::with_engine(f.manager.config().clone(), f.engine.clone());
+        assert_eq!(restarted.rediscover().await.unwrap(), 2);
+        assert_eq!(
+            restarted.get("alice", "notes").await.unwrap().state,
+            "stopped"
+        );
+        restarted.route("notes").await.unwrap();
+        assert_eq!(f.engine.running(), ["appbundle-app-notes"]);
+        assert_eq!(
+            restarted.get("alice", "crashy").await.unwrap().state,
+            "crashed"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_publish_keeps_one_site_folder_and_an_interrupted_one_leaves_the_old_version() {
+        let f = fixture("versions", |_| {});
+        f.publish("alice", "notes").await.unwrap();
+        let first = f.manager.site_dir("notes").await.unwrap();
+        f.publish("alice", "notes").await.unwrap();
+        let second = f.manager.site_dir("notes").await.unwrap();
+        assert_ne!(first, second);
+        assert!(!first.exists() && second.join("index.html").is_file());
+        // A process killed after staging and removing the container, before the commit.
+        let app_dir = f.manager.paths.app_dir("notes");
+        let staged = f.manager.staging_dir("notes");
+        std::fs::create_dir_all(&staged).unwrap();
+        std::fs::rename(&staged, app_dir.join(new_site_name())).unwrap();
+        std::fs::create_dir_all(f.manager.staging_dir("notes")).unwrap();
+        f.engine.remove(&f.container("notes")).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let restarted = AppManager::with_engine(f.manager.config().clone(), f.engine.clone());
+        assert_eq!(restarted.rediscover().await.unwrap(), 1);
+        let left: Vec<_> = std::fs::read_dir(&app_dir).unwrap().flatten().collect();
+        assert_eq!(left.len(), 2, "app.json and the site it names: {left:?}");
+        assert_eq!(restarted.site_dir("notes").await.unwrap(), second);
+        restarted.route("notes").await.unwrap();
+        assert_eq!(f.engine.running(), ["appbundle-app-notes"]);
     }
 
     #[tokio::test]

@@ -115,6 +115,18 @@ impl MemoryEngine {
         }
     }
 
+    /// The engine restarts: every container's server answers SIGTERM (exit 0) and none is
+    /// started again (Docker's `restart: no`).
+    pub fn restart(&self) {
+        let ids: Vec<String> = (self.state().containers.iter())
+            .filter(|(_, c)| c.running)
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in ids {
+            self.exit(&id, 0);
+        }
+    }
+
     /// The kernel kills the container's main process for memory (and the engine says so).
     pub fn oom_kill(&self, id: &str) {
         self.exit(id, 137);

@@ -179,9 +179,7 @@ pub async fn publish(
     })?;
     let (hash, built) = build(&state, &request).await?;
     let apps = &state.apps;
-    let staging = apps
-        .site_dir(&app_id)
-        .with_extension(format!("new-{}", uuid::Uuid::new_v4().simple()));
+    let staging = apps.staging_dir(&app_id);
     let title = request.title.clone().unwrap_or_else(|| app_id.clone());
     let deps_dir = state.config.deps_dir.clone();
     let target = staging.clone();

@@ -1,12 +1,13 @@
 //! The public side of published apps: `/apps/{appId}/…` forwarded to the app's container on its
 //! loopback port. A request counts as activity (idle reaping), and reaches an idle-stopped app
-//! by starting it again.
+//! by starting it again; a port that refuses the connection has the app recovered (started
+//! again when its container stopped without crashing) and a bodiless request sent once more.
 
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Uri};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Uri};
 use axum::response::Response;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
@@ -93,6 +94,27 @@ fn visitor_cookie(headers: &HeaderMap) -> Option<HeaderValue> {
     HeaderValue::from_str(&format!("{}={id}", visitor::COOKIE)).ok()
 }
 
+/// Sends the request head `parts` with `body` to `target` on the app's loopback `port`.
+async fn send(
+    state: &AppState,
+    port: u16,
+    target: &str,
+    mut parts: axum::http::request::Parts,
+    body: Body,
+) -> Result<Response<hyper::body::Incoming>, hyper_util::client::legacy::Error> {
+    parts.uri = format!("http://127.0.0.1:{port}{target}")
+        .parse::<Uri>()
+        // `target` was checked to be a path and query.
+        .unwrap_or_else(|_| Uri::from_static("http://127.0.0.1/"));
+    parts.headers.insert(
+        header::HOST,
+        HeaderValue::from_str(&format!("127.0.0.1:{port}"))
+            .unwrap_or(HeaderValue::from_static("localhost")),
+    );
+    let forwarded = axum::http::Request::from_parts(parts, body);
+    state.proxy.http.request(forwarded).await
+}
+
 /// Forwards `request` to the app's container as `/{rest}`; `base` is where the app is mounted
 /// as the browser sees it (`/` on its own origin).
 pub async fn forward(
@@ -122,11 +144,11 @@ pub async fn forward(
         .query()
         .map(|q| format!("?{q}"))
         .unwrap_or_default();
-    let uri = format!("http://127.0.0.1:{port}/{rest}{query}")
-        .parse::<Uri>()
-        .map_err(|_| ApiError::BadRequest("bad path".into()))?;
+    let target = format!("/{rest}{query}");
+    if target.parse::<axum::http::uri::PathAndQuery>().is_err() {
+        return Err(ApiError::BadRequest("bad path".into()));
+    }
     let (mut parts, body) = request.into_parts();
-    parts.uri = uri;
     let visitor = visitor_cookie(&parts.headers);
     for name in HOP_BY_HOP.iter().chain(PRIVATE) {
         parts.headers.remove(HeaderName::from_static(name));
@@ -137,18 +159,19 @@ pub async fn forward(
     if let Ok(base) = HeaderValue::from_str(&base) {
         parts.headers.insert(visitor::BASE_HEADER, base);
     }
-    parts.headers.insert(
-        header::HOST,
-        HeaderValue::from_str(&format!("127.0.0.1:{port}"))
-            .unwrap_or(HeaderValue::from_static("localhost")),
-    );
-    let forwarded = axum::http::Request::from_parts(parts, body);
-    let response = state
-        .proxy
-        .http
-        .request(forwarded)
-        .await
-        .map_err(|e| ApiError::BadGateway(format!("app `{app_id}` did not answer: {e}")))?;
+    let again = matches!(parts.method, Method::GET | Method::HEAD).then(|| parts.clone());
+    let response = match send(&state, port, &target, parts, body).await {
+        Err(e) if e.is_connect() => {
+            // Nothing listens: the container may have stopped under us (an engine restart).
+            let port = state.apps.recover(&app_id).await?;
+            match again {
+                Some(parts) => send(&state, port, &target, parts, Body::empty()).await,
+                None => Err(e),
+            }
+        }
+        other => other,
+    }
+    .map_err(|e| ApiError::BadGateway(format!("app `{app_id}` did not answer: {e}")))?;
     let (mut parts, body) = response.into_parts();
     for name in HOP_BY_HOP {
         parts.headers.remove(HeaderName::from_static(name));

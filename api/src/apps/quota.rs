@@ -72,7 +72,7 @@ mod tests {
     use appbundle_containers::Limits;
 
     fn running(app_id: &str, user: &str) -> (String, AppRecord) {
-        let mut record = AppRecord::new(app_id, user, Limits::default());
+        let mut record = AppRecord::new(app_id, user, Limits::default(), "site-1");
         record.running = Some(Running {
             container_id: format!("c-{app_id}"),
             host_port: Some(1),

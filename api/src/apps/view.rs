@@ -38,15 +38,26 @@ pub struct AppView {
     pub egress: Vec<String>,
 }
 
+/// A container that stopped without crashing: it exited 0 (its server's answer to SIGTERM, as
+/// when the engine shuts down), was stopped by a signal from outside (SIGTERM, or SIGKILL not
+/// from the OOM killer: `docker rm -f` cut short, the engine's stop timeout), or never started.
+/// Such an app may be started again; one that failed by itself or was OOM-killed stays down and
+/// says so.
+pub fn stopped_cleanly(status: &ContainerStatus) -> bool {
+    const SIGKILLED: i64 = 128 + 9;
+    const SIGTERMED: i64 = 128 + 15;
+    !status.running
+        && !status.oom_killed
+        && matches!(status.exit_code, None | Some(0 | SIGKILLED | SIGTERMED))
+}
+
 /// The state word: a stopped record first, then what the container's status says.
 pub fn state_of(record: &AppRecord, status: Option<&ContainerStatus>) -> String {
     match (status, record.running.is_some(), record.stopped_idle) {
         (_, false, true) => "stopped-idle".to_string(),
         (_, false, false) => "stopped".to_string(),
         (Some(s), _, _) if s.oom_killed => "oom-killed".to_string(),
-        (Some(s), _, _) if !s.running && s.exit_code.is_some_and(|c| c != 0) => {
-            "crashed".to_string()
-        }
+        (Some(s), _, _) if !s.running && !stopped_cleanly(s) => "crashed".to_string(),
         (Some(s), _, _) => s.state.clone(),
         (None, true, _) => "running".to_string(),
     }
@@ -93,7 +104,7 @@ mod tests {
 
     #[test]
     fn states_follow_the_record_then_the_container() {
-        let mut record = AppRecord::new("a", "alice", Limits::default());
+        let mut record = AppRecord::new("a", "alice", Limits::default(), "site-1");
         assert_eq!(state_of(&record, None), "stopped");
         record.stopped_idle = true;
         assert_eq!(state_of(&record, None), "stopped-idle");
@@ -111,8 +122,13 @@ mod tests {
             "oom-killed"
         );
         assert_eq!(
-            state_of(&record, Some(&status(false, false, Some(137)))),
+            state_of(&record, Some(&status(false, false, Some(101)))),
             "crashed"
+        );
+        assert_eq!(
+            state_of(&record, Some(&status(false, false, Some(137)))),
+            "exited",
+            "killed from outside, not by itself"
         );
         assert_eq!(
             state_of(&record, Some(&status(false, false, Some(0)))),

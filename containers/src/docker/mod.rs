@@ -51,9 +51,13 @@ fn engine_error(error: bollard::errors::Error) -> EngineError {
             status_code: 404,
             message,
         } => EngineError::NotFound(message),
-        Error::HyperResponseError { .. } | Error::IOError { .. } => {
-            EngineError::Unreachable(error.to_string())
-        }
+        // The socket is missing, refuses, or the connection broke: the engine is away (down, or
+        // restarting), not refusing the call.
+        Error::HyperResponseError { .. }
+        | Error::HyperLegacyError { .. }
+        | Error::IOError { .. }
+        | Error::SocketNotFoundError(_)
+        | Error::RequestTimeoutError => EngineError::Unreachable(error.to_string()),
         other => EngineError::Engine(other.to_string()),
     }
 }
