@@ -30,6 +30,9 @@ mod transform;
 mod value_refs;
 
 pub use assets::{mime_of as asset_mime, Encoding, FileContent, MAX_ASSETS_BYTES, MAX_ASSET_BYTES};
+/// Tailwind on its own: the class names found in a source text, and the stylesheet (preflight
+/// and utilities) for a set of sources, as `bundle` makes for an app.
+pub use css::{candidates as tailwind_candidates, stylesheet as tailwind_stylesheet};
 pub use catalog::allowlist::{
     split_package, Alias, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
     KitSection, LoadStrategy, NodeBuiltins, Package, RefreshSection, RuntimeModule, Shim,

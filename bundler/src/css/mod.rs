@@ -13,6 +13,7 @@ mod scanner;
 mod tailwind;
 mod variants;
 
+pub use scanner::candidates;
 pub use tailwind::stylesheet;
 
 /// Rewrites generated CSS one declaration at a time, for the compat modules whose utilities

@@ -1,0 +1,65 @@
+//! What every bundling target checks of an answer, beyond "it did not crash": a bundle's source
+//! map is valid and points inside the files it names, and a diagnostic's position is inside the
+//! file it names.
+
+use appbundle_bundler::{bundle, Allowlist, BundleRequest, Diagnostic, FileContent};
+
+/// Bundles `request` and checks the answer; panics (a finding) when it breaks a rule.
+pub fn bundle_and_check(request: &BundleRequest, allowlist: &Allowlist) {
+    match bundle(request, allowlist) {
+        Ok(output) => check_map(&output.code, &output.map),
+        Err(diagnostics) => {
+            assert!(!diagnostics.is_empty(), "a refusal without a diagnostic");
+            for diagnostic in &diagnostics {
+                check_position(request, diagnostic);
+            }
+        }
+    }
+}
+
+/// The map parses, and each mapping goes from a line of the code to a line of a source it
+/// carries.
+pub fn check_map(code: &str, map: &str) {
+    let parsed = sourcemap::SourceMap::from_slice(map.as_bytes())
+        .unwrap_or_else(|e| panic!("the source map does not parse: {e}"));
+    let code_lines = code.lines().count().max(1) as u32;
+    for token in parsed.tokens() {
+        assert!(
+            token.get_dst_line() < code_lines,
+            "a mapping from line {} of {code_lines}",
+            token.get_dst_line() + 1
+        );
+        if !token.has_source() {
+            continue;
+        }
+        let id = token.get_src_id();
+        assert!(id < parsed.get_source_count(), "a mapping to source {id}");
+        if let Some(content) = parsed.get_source_contents(id) {
+            // A line past the last is allowed: an end position after a final newline.
+            let lines = content.split('\n').count() as u32;
+            assert!(
+                token.get_src_line() < lines + 1,
+                "a mapping to line {} of {lines} in {:?}",
+                token.get_src_line() + 1,
+                parsed.get_source(id)
+            );
+        }
+    }
+}
+
+/// A diagnostic that names a file names one of the request, at a line it has.
+fn check_position(request: &BundleRequest, diagnostic: &Diagnostic) {
+    let (Some(file), Some(line)) = (&diagnostic.file, diagnostic.line) else {
+        return;
+    };
+    let Some(FileContent::Text(text)) = request.files.get(file) else {
+        return;
+    };
+    let lines = text.split('\n').count() as u32;
+    assert!(
+        (1..=lines + 1).contains(&line),
+        "{:?} at {file}:{line}, which has {lines} lines: {}",
+        diagnostic.code,
+        diagnostic.message
+    );
+}
