@@ -30,9 +30,6 @@ mod transform;
 mod value_refs;
 
 pub use assets::{mime_of as asset_mime, Encoding, FileContent, MAX_ASSETS_BYTES, MAX_ASSET_BYTES};
-/// Tailwind on its own: the class names found in a source text, and the stylesheet (preflight
-/// and utilities) for a set of sources, as `bundle` makes for an app.
-pub use css::{candidates as tailwind_candidates, stylesheet as tailwind_stylesheet};
 pub use catalog::allowlist::{
     split_package, Alias, Allowlist, AllowlistError, BlockKind, BlockedGroup, Category, IconLayout,
     KitSection, LoadStrategy, NodeBuiltins, Package, RefreshSection, RuntimeModule, Shim,
@@ -43,6 +40,9 @@ pub use catalog::icon_sets::{read_icon_set, IconData, IconDataError, IconSet, Ic
 pub use catalog::kit;
 pub use catalog::manifest::{BundleFile, Manifest, ManifestError, PackageEntry, MANIFEST_FORMAT};
 pub use catalog::plan::{BundlePlan, BundleSpec, SharedPackage, SplitFrom};
+/// Tailwind on its own: the class names found in a source text, and the stylesheet (preflight
+/// and utilities) for a set of sources, as `bundle` makes for an app.
+pub use css::{candidates as tailwind_candidates, stylesheet as tailwind_stylesheet};
 pub use diagnostics::{Diagnostic, DiagnosticCode, Location, Severity};
 pub use imports::ImportedName;
 pub use pipeline::{

@@ -59,6 +59,10 @@ impl AppManager {
                 }
             };
             if std::mem::take(&mut lost) {
+                // Containers not found at start (the engine was away then) are found now.
+                if let Err(e) = self.rediscover().await {
+                    tracing::warn!(error = %e, "published apps not rediscovered");
+                }
                 let started = self.recover_all().await;
                 tracing::info!(
                     started,
@@ -102,10 +106,15 @@ impl AppManager {
     /// Rediscovers the apps, then sweeps idle ones and watches OOM kills in the background.
     pub fn spawn_background(self: &Arc<Self>) {
         let manager = self.clone();
+        self.hold_until_rediscovered();
         tokio::spawn(async move {
-            match manager.rediscover().await {
-                Ok(count) => tracing::info!(count, "published apps rediscovered"),
-                Err(e) => tracing::warn!(error = %e, "published apps not rediscovered yet"),
+            // Bounded: with the engine away, requests go on after 10 s and say so.
+            let found = tokio::time::timeout(Duration::from_secs(10), manager.rediscover()).await;
+            manager.release_rediscovered();
+            match found {
+                Ok(Ok(count)) => tracing::info!(count, "published apps rediscovered"),
+                Ok(Err(e)) => tracing::warn!(error = %e, "published apps not rediscovered yet"),
+                Err(_) => tracing::warn!("published apps not rediscovered in 10 s"),
             }
             tokio::spawn(manager.clone().watch_engine());
             tokio::spawn(manager.clone().watch_pressure());

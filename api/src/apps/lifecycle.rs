@@ -37,6 +37,9 @@ pub struct AppManager {
     pressure: std::sync::Mutex<Pressure>,
     /// Folders left by publishes before this time are leftovers of an earlier process.
     created_at: SystemTime,
+    /// False while the rediscovery at start runs: until it has found the running containers,
+    /// a visitor's request would start a second one for the same app.
+    rediscovered: tokio::sync::watch::Sender<bool>,
 }
 
 impl AppManager {
@@ -59,6 +62,7 @@ impl AppManager {
             capacity: config.host_capacity.unwrap_or_else(HostCapacity::detect),
             pressure: std::sync::Mutex::new(Pressure::default()),
             created_at: SystemTime::now(),
+            rediscovered: tokio::sync::watch::Sender::new(true),
             config,
         }
     }
@@ -103,6 +107,23 @@ impl AppManager {
         Ok(connected)
     }
 
+    /// Holds routing, publishing and recovery until [`AppManager::rediscover`] has run (called
+    /// before it is spawned at start).
+    pub(super) fn hold_until_rediscovered(&self) {
+        self.rediscovered.send_replace(false);
+    }
+
+    /// Routing, publishing and recovery may go on.
+    pub(super) fn release_rediscovered(&self) {
+        self.rediscovered.send_replace(true);
+    }
+
+    async fn rediscovery_done(&self) {
+        let mut done = self.rediscovered.subscribe();
+        // The sender lives as long as `self`.
+        let _ = done.wait_for(|done| *done).await;
+    }
+
     /// Reads every app's `app.json` (removing what interrupted publishes left), then finds
     /// their containers again by label.
     pub async fn rediscover(&self) -> Result<usize, AppError> {
@@ -132,12 +153,12 @@ impl AppManager {
         let engine = self.engine().await?;
         let containers = engine.list(LABEL_MANAGED, "true").await?;
         for container in containers {
-            // A container that stopped cleanly (or was created by a publish the service did not
-            // live to finish) is left for the next visitor to start; one that crashed is kept,
-            // to report why.
+            // A container that stopped cleanly, or that a publish the service did not live to
+            // finish left starting (running by now, its port not listed), is left for the next
+            // visitor to start afresh; one that crashed is kept, to report why.
             if !container.running {
                 let status = engine.status(&container.id).await?;
-                if stopped_cleanly(&status) {
+                if status.running || stopped_cleanly(&status) {
                     continue;
                 }
             }
@@ -172,6 +193,7 @@ impl AppManager {
         egress: Vec<String>,
         new_site: PathBuf,
     ) -> Result<AppView, AppError> {
+        self.rediscovery_done().await;
         let engine = self.engine().await?;
         let _one_at_a_time = self.starting.lock().await;
         let previous = {
@@ -418,6 +440,7 @@ impl AppManager {
     /// Where to send a visitor's request: the running app's port, starting an idle-stopped app
     /// again (within the quotas). Counts as activity.
     pub async fn route(&self, app_id: &str) -> Result<u16, AppError> {
+        self.rediscovery_done().await;
         {
             let mut apps = self.apps.lock().await;
             let record = apps
@@ -469,6 +492,7 @@ impl AppManager {
     /// when the container stopped cleanly or is gone (the engine restarted, an operator stopped
     /// it); a crashed one is marked so. Answers the port to try again.
     pub async fn recover(&self, app_id: &str) -> Result<u16, AppError> {
+        self.rediscovery_done().await;
         let known = {
             let apps = self.apps.lock().await;
             let record = apps
@@ -847,6 +871,31 @@ mod tests {
         assert_eq!(restarted.site_dir("notes").await.unwrap(), second);
         restarted.route("notes").await.unwrap();
         assert_eq!(f.engine.running(), ["appbundle-app-notes"]);
+    }
+
+    #[tokio::test]
+    async fn visitors_wait_for_the_rediscovery_instead_of_starting_a_second_container() {
+        let f = fixture("rediscovery-gate", |_| {});
+        f.publish("alice", "notes").await.unwrap();
+        let restarted = Arc::new(AppManager::with_engine(
+            f.manager.config().clone(),
+            f.engine.clone(),
+        ));
+        restarted.hold_until_rediscovered();
+        let visitor = tokio::spawn({
+            let restarted = restarted.clone();
+            async move { restarted.route("notes").await }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(!visitor.is_finished(), "routed before the rediscovery");
+        restarted.rediscover().await.unwrap();
+        restarted.release_rediscovered();
+        visitor.await.unwrap().unwrap();
+        assert_eq!(
+            f.engine.starts(),
+            1,
+            "the running container was found, not replaced"
+        );
     }
 
     #[tokio::test]
