@@ -89,3 +89,18 @@ fn bad_file_names_and_missing_entries_are_reported() {
     };
     assert_eq!(codes(&request), vec![DiagnosticCode::EntryNotFound]);
 }
+
+#[test]
+fn an_assertion_inside_the_parser_is_a_diagnostic_not_a_crash() {
+    // Found by the files_map fuzz target: swc's parser asserts (debug builds) on this broken
+    // enum; the worker turns the panic into a diagnostic, release builds give a syntax error.
+    let source = "import { esuReducer } from 'react';\n\nenum Status { A`p.tsx'idle', Busy = 'busy' }\ncons- enum Direction { Up = 1, Dnow }\n\nabstract class Shape { abstract area(): number; }\nclaeme} {first<number>([1])!}</div>;\n}\n";
+    let found = codes(&one_file(source.to_string()));
+    assert!(
+        found.iter().all(|c| matches!(
+            c,
+            DiagnosticCode::SyntaxError | DiagnosticCode::InternalError
+        )) && !found.is_empty(),
+        "{found:?}"
+    );
+}
