@@ -11,6 +11,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
+// The bench peers' path resolution among a files map: the same contract.
+import { join } from '../../api/bench/peers/files-plugin.mjs';
 
 const {
   npmDir,
@@ -35,15 +37,6 @@ function filesOf(dir, prefix = '') {
       files[relative] = readFileSync(full, 'utf8');
   }
   return files;
-}
-
-function join(dir, relative) {
-  const parts = dir ? dir.split('/') : [];
-  for (const part of relative.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 /** The registered specifier an import names, after the aliases (`lodash/debounce` is lodash-es's). */

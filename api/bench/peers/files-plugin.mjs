@@ -4,7 +4,8 @@
 const EXTENSIONS = ['', '.tsx', '.ts', '.jsx', '.js', '/index.tsx', '/index.ts', '/index.js'];
 const LOADERS = { tsx: 'tsx', ts: 'ts', jsx: 'jsx', js: 'js', json: 'json', css: 'css' };
 
-function join(dir, relative) {
+/** `relative` resolved against the folder `dir` of the files map (`..` and `.` applied). */
+export function join(dir, relative) {
   const parts = dir ? dir.split('/') : [];
   for (const part of relative.split('/')) {
     if (part === '..') parts.pop();
