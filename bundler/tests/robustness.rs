@@ -104,3 +104,19 @@ fn an_assertion_inside_the_parser_is_a_diagnostic_not_a_crash() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_class_of_many_variant_groups_does_not_explode_the_stylesheet() {
+    // encre-css expands `(hover,focus):` groups into every combination: 24 of them in one
+    // 330-byte class were 16 million selectors (20 took 25 s and 2.5 GB). Not Tailwind, so no
+    // CSS, and quickly; the Tailwind classes beside it still get theirs.
+    let class = format!("{}:m-1", vec!["(hover,focus)"; 24].join(":"));
+    let source = format!(
+        "export default function App() {{ return <div className=\"{class} p-4\">x</div>; }}"
+    );
+    let started = std::time::Instant::now();
+    let output = bundle(&one_file(source), Allowlist::embedded()).expect("bundles");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(output.css.contains("padding: 1rem"), "{}", output.css);
+    assert!(!output.css.contains("margin: 0.25rem"), "{}", output.css);
+}
