@@ -513,3 +513,63 @@ async fn in_chromium(url: String, mode: &'static str) -> Value {
     );
     seen
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn republishing_under_traffic_loses_no_request() {
+    let (base, _) = apps_server("swap", |apps| apps.api_per_app_per_minute = 100_000).await;
+    let _cleanup = Cleanup(vec!["swap-app".into()]);
+    publish_ok(&base, "swap-app", todo_files()).await;
+
+    // Visitors keep asking for the page, the script and the data API (writes included) while
+    // the app is published again three times: each request gets its answer.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let visitors: Vec<_> = (0..4)
+        .map(|n| {
+            let (base, stop) = (base.clone(), stop.clone());
+            tokio::spawn(async move {
+                let app = format!("{base}/apps/swap-app");
+                let (mut answered, mut failed) = (0, Vec::new());
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let outcome = match n {
+                        0 => client().get(format!("{app}/")).send().await,
+                        1 => client().get(format!("{app}/app.js")).send().await,
+                        _ => {
+                            let url = format!("{app}/api/data/todos");
+                            let note = json!({ "text": format!("visitor {n}") });
+                            match client().post(&url).json(&note).send().await {
+                                Ok(created) if created.status() == StatusCode::CREATED => {
+                                    let item: Value = created.json().await.unwrap();
+                                    let id = item["id"].as_str().unwrap().to_string();
+                                    client().delete(format!("{url}/{id}")).send().await
+                                }
+                                other => other,
+                            }
+                        }
+                    };
+                    match outcome {
+                        Ok(response) if response.status().is_success() => answered += 1,
+                        Ok(response) => failed.push(format!("{n}: {}", response.status())),
+                        Err(e) => failed.push(format!("{n}: {e}")),
+                    }
+                }
+                (answered, failed)
+            })
+        })
+        .collect();
+    for _ in 0..3 {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        publish_ok(&base, "swap-app", todo_files()).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut answered = 0;
+    let mut failed = Vec::new();
+    for visitor in visitors {
+        let (a, f) = visitor.await.unwrap();
+        answered += a;
+        failed.extend(f);
+    }
+    println!("{answered} answered across three republishes");
+    assert!(answered > 100, "{answered}");
+    assert!(failed.is_empty(), "{failed:?}");
+}

@@ -143,7 +143,8 @@ pub trait ContainerEngine: Send + Sync {
     async fn status(&self, id: &str) -> Result<ContainerStatus, EngineError>;
     /// Its CPU, memory and pids.
     async fn usage(&self, id: &str) -> Result<Usage, EngineError>;
-    /// Stops (kills) and removes; removing a missing container is not an error.
+    /// Stops (SIGTERM, then a kill after a few seconds' grace) and removes; removing a missing
+    /// container is not an error.
     async fn remove(&self, id: &str) -> Result<(), EngineError>;
     /// Containers, running or not, carrying `label=value`.
     async fn list(&self, label: &str, value: &str) -> Result<Vec<ListedContainer>, EngineError>;

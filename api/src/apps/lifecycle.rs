@@ -4,7 +4,7 @@
 //! without crashing (the engine restarted). The engine is a [`ContainerEngine`]: Docker in the
 //! service, an in-memory one in this crate's unit tests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -24,6 +24,10 @@ use super::records::{
 use super::view::{stopped_cleanly, view_of, AppView};
 use crate::config::AppsConfig;
 
+/// An old container's grace to finish its requests when it is replaced or stopped (the
+/// engine's, see [`ContainerEngine::remove`]), with a margin.
+const STOP_GRACE_SECONDS: u64 = 6;
+
 /// The service's published apps.
 pub struct AppManager {
     pub(super) config: AppsConfig,
@@ -40,6 +44,33 @@ pub struct AppManager {
     /// False while the rediscovery at start runs: until it has found the running containers,
     /// a visitor's request would start a second one for the same app.
     rediscovered: tokio::sync::watch::Sender<bool>,
+    /// Apps whose container a publish is replacing: their visitors wait for the new one
+    /// instead of reaching the old one as it stops.
+    swapping: std::sync::Mutex<HashSet<String>>,
+}
+
+/// Marks an app as being swapped while it lives.
+struct Swap<'a> {
+    apps: &'a std::sync::Mutex<HashSet<String>>,
+    app_id: String,
+}
+
+impl<'a> Swap<'a> {
+    fn begin(apps: &'a std::sync::Mutex<HashSet<String>>, app_id: &str) -> Swap<'a> {
+        let app_id = app_id.to_string();
+        lock(apps).insert(app_id.clone());
+        Swap { apps, app_id }
+    }
+}
+
+impl Drop for Swap<'_> {
+    fn drop(&mut self) {
+        lock(self.apps).remove(&self.app_id);
+    }
+}
+
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl AppManager {
@@ -63,6 +94,7 @@ impl AppManager {
             pressure: std::sync::Mutex::new(Pressure::default()),
             created_at: SystemTime::now(),
             rediscovered: tokio::sync::watch::Sender::new(true),
+            swapping: std::sync::Mutex::default(),
             config,
         }
     }
@@ -214,6 +246,8 @@ impl AppManager {
         let mut record = AppRecord::new(app_id, user, limits, &new_site_name());
         record.egress = egress;
         let site = self.paths.site_dir(&record);
+        // From here until the new container answers, visitors wait (see `route`).
+        let _swap = Swap::begin(&self.swapping, app_id);
         let committed = self
             .replace(&*engine, previous.as_ref(), &new_site, &record)
             .await;
@@ -441,6 +475,7 @@ impl AppManager {
     /// again (within the quotas). Counts as activity.
     pub async fn route(&self, app_id: &str) -> Result<u16, AppError> {
         self.rediscovery_done().await;
+        self.swap_done(app_id).await;
         {
             let mut apps = self.apps.lock().await;
             let record = apps
@@ -456,6 +491,15 @@ impl AppManager {
             }
         }
         self.start_again(app_id).await
+    }
+
+    /// Waits while a publish replaces `app_id`'s container: the publish holds `starting` until
+    /// the new one answers (or it failed), a few seconds at most.
+    async fn swap_done(&self, app_id: &str) {
+        if lock(&self.swapping).contains(app_id) {
+            let wait = self.config.ready_timeout + Duration::from_secs(STOP_GRACE_SECONDS);
+            let _ = tokio::time::timeout(wait, self.starting.lock()).await;
+        }
     }
 
     /// Starts an app that has no container (stopped for idleness, or whose container stopped

@@ -1,7 +1,10 @@
 //! The public side of published apps: `/apps/{appId}/…` forwarded to the app's container on its
 //! loopback port. A request counts as activity (idle reaping), and reaches an idle-stopped app
-//! by starting it again; a port that refuses the connection has the app recovered (started
-//! again when its container stopped without crashing) and a bodiless request sent once more.
+//! by starting it again. When the app's server does not answer (its container stopped under
+//! the request: an engine restart, a republish), the app is recovered (started again when its
+//! container stopped without crashing) and the request sent once more if that is safe: a GET
+//! or HEAD after any failure, another method only when the connection was refused (it never
+//! arrived) and its body was small enough to keep.
 
 use std::sync::Arc;
 
@@ -37,6 +40,9 @@ const PRIVATE: &[&str] = &[
     "cookie",
     visitor::BASE_HEADER,
 ];
+
+/// A body up to this size is kept to be sent again (the app server takes at most 1 MB).
+const REPLAYABLE_BODY_BYTES: u64 = 1024 * 1024;
 
 /// The proxy's HTTP client to the apps' loopback ports (connections are pooled).
 pub struct ProxyClient {
@@ -115,6 +121,24 @@ async fn send(
     state.proxy.http.request(forwarded).await
 }
 
+/// A small body of known size is read whole, so it can be sent again; anything else streams
+/// through as it comes (and is not sent twice).
+async fn keep_to_resend(body: Body) -> Result<(Body, Option<axum::body::Bytes>), ApiError> {
+    use axum::body::HttpBody;
+    if body.is_end_stream() {
+        return Ok((body, Some(axum::body::Bytes::new())));
+    }
+    match body.size_hint().exact() {
+        Some(length) if length <= REPLAYABLE_BODY_BYTES => {
+            let bytes = axum::body::to_bytes(body, length as usize)
+                .await
+                .map_err(|e| ApiError::BadRequest(format!("reading the request body: {e}")))?;
+            Ok((Body::from(bytes.clone()), Some(bytes)))
+        }
+        _ => Ok((body, None)),
+    }
+}
+
 /// Forwards `request` to the app's container as `/{rest}`; `base` is where the app is mounted
 /// as the browser sees it (`/` on its own origin).
 pub async fn forward(
@@ -159,16 +183,18 @@ pub async fn forward(
     if let Ok(base) = HeaderValue::from_str(&base) {
         parts.headers.insert(visitor::BASE_HEADER, base);
     }
-    let again = matches!(parts.method, Method::GET | Method::HEAD).then(|| parts.clone());
+    let idempotent = matches!(parts.method, Method::GET | Method::HEAD);
+    let (body, kept) = keep_to_resend(body).await?;
+    let resend = kept.map(|bytes| (parts.clone(), bytes));
     let response = match send(&state, port, &target, parts, body).await {
-        Err(e) if e.is_connect() => {
-            // Nothing listens: the container may have stopped under us (an engine restart).
-            let port = state.apps.recover(&app_id).await?;
-            match again {
-                Some(parts) => send(&state, port, &target, parts, Body::empty()).await,
-                None => Err(e),
+        Err(e) if e.is_connect() || idempotent => match resend {
+            Some((parts, bytes)) => {
+                // Its server went away under the request: recovered, it gets it once more.
+                let port = state.apps.recover(&app_id).await?;
+                send(&state, port, &target, parts, Body::from(bytes)).await
             }
-        }
+            None => Err(e),
+        },
         other => other,
     }
     .map_err(|e| ApiError::BadGateway(format!("app `{app_id}` did not answer: {e}")))?;

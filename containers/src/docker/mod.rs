@@ -10,6 +10,7 @@ use bollard::query_parameters::{
     CreateContainerOptionsBuilder, CreateImageOptionsBuilder, EventsOptionsBuilder,
     ListContainersOptionsBuilder, ListImagesOptionsBuilder, RemoveContainerOptionsBuilder,
     RemoveImageOptionsBuilder, RemoveVolumeOptionsBuilder, StatsOptionsBuilder,
+    StopContainerOptionsBuilder,
 };
 use bollard::Docker;
 use futures_util::stream::{BoxStream, StreamExt, TryStreamExt};
@@ -20,6 +21,9 @@ use crate::image::{AppImage, BINARY_IN_IMAGE, IMAGE_REPOSITORY, KIND_LABEL};
 mod create_body;
 
 pub use create_body::{create_body, APP_PORT};
+
+/// How long a container's app server has to finish its requests before it is killed.
+const STOP_GRACE_SECONDS: i32 = 5;
 
 /// The Docker Engine over its unix socket.
 pub struct DockerEngine {
@@ -344,6 +348,13 @@ impl ContainerEngine for DockerEngine {
     }
 
     async fn remove(&self, id: &str) -> Result<(), EngineError> {
+        // SIGTERM first: the app server finishes the requests it holds and closes its store
+        // (a republish or an idle stop loses no answer); the engine kills it after the grace.
+        // A container already stopped or missing answers an error here that removal settles.
+        let stop = StopContainerOptionsBuilder::default()
+            .t(STOP_GRACE_SECONDS)
+            .build();
+        let _ = self.docker.stop_container(id, Some(stop)).await;
         let options = RemoveContainerOptionsBuilder::default().force(true).build();
         match self.docker.remove_container(id, Some(options)).await {
             Ok(()) => Ok(()),
