@@ -120,3 +120,18 @@ fn a_class_of_many_variant_groups_does_not_explode_the_stylesheet() {
     assert!(output.css.contains("padding: 1rem"), "{}", output.css);
     assert!(!output.css.contains("margin: 0.25rem"), "{}", output.css);
 }
+
+#[test]
+fn a_panic_inside_the_jsx_parser_is_a_diagnostic_not_a_crash() {
+    // Found by the files_map fuzz target (built with -O): swc_ecma_parser 47.0.0 reaches an
+    // `unreachable!` (jsx.rs:137, "JSXNamespacedName -> JSXObject") on a namespaced JSX name
+    // used as an object, in release builds too. The worker answers a diagnostic and goes on.
+    let found = codes(&one_file(
+        "export default function App() {\n  return <a:b.c />;\n}\n".to_string(),
+    ));
+    assert_eq!(found, vec![DiagnosticCode::InternalError]);
+    let after = codes(&one_file(
+        "export default function App() {\n  return <p>fine</p>;\n}\n".to_string(),
+    ));
+    assert_eq!(after, Vec::<DiagnosticCode>::new());
+}
