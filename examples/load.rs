@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
 const APP: &str = r#"
 import { useState } from 'react';
 import { Heart, Star } from 'lucide-react';
@@ -51,34 +53,14 @@ async fn main() {
         .expect("client");
 
     // What to GET: the core bundle from the manifest, and one bundled app.
-    let manifest: serde_json::Value = client
-        .get(format!("{base}/runtime-deps/manifest.json"))
-        .send()
-        .await
-        .and_then(|r| r.error_for_status())
-        .expect("the server answers /runtime-deps/manifest.json")
-        .json()
-        .await
-        .expect("manifest JSON");
+    let manifest = common::runtime_manifest(&client, &base).await;
     let core = manifest["bundles"]["core"]["file"]
         .as_str()
         .expect("core bundle")
         .to_string();
-    let first: serde_json::Value = client
-        .post(format!("{base}/bundle"))
-        .json(&app("warm-up"))
-        .send()
-        .await
-        .expect("POST /bundle")
-        .json()
-        .await
-        .expect("bundle JSON");
-    let script = first["url"].as_str().expect("bundle url").to_string();
+    let script = common::bundled_script(&client, &base, &app("warm-up")).await;
 
-    // "New" apps are new to this run, also against a cache shared with earlier runs (Redis).
-    let run = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let run = common::run_nonce();
     let next = Arc::new(AtomicUsize::new(0));
     let statuses = Arc::new(Mutex::new(BTreeMap::<String, usize>::new()));
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(total)));

@@ -16,6 +16,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
 const APP: &str = r#"
 import { useState } from 'react';
 import { Heart, Star } from 'lucide-react';
@@ -304,34 +306,15 @@ async fn main() {
         at_start.fds,
         at_start.threads
     );
-    let manifest: serde_json::Value = client
-        .get(format!("{base}/runtime-deps/manifest.json"))
-        .send()
-        .await
-        .and_then(|r| r.error_for_status())
-        .expect("the server answers /runtime-deps/manifest.json")
-        .json()
-        .await
-        .expect("manifest JSON");
+    let manifest = common::runtime_manifest(&client, &base).await;
     let runtime_files: Vec<String> = manifest["bundles"]
         .as_object()
         .expect("manifest bundles")
         .values()
         .filter_map(|b| b["file"].as_str().map(str::to_string))
         .collect();
-    let first: serde_json::Value = client
-        .post(format!("{base}/bundle"))
-        .json(&bundle_body("warm-up"))
-        .send()
-        .await
-        .expect("POST /bundle")
-        .json()
-        .await
-        .expect("bundle JSON");
-    let script = first["url"].as_str().expect("bundle url").to_string();
-    let run = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let script = common::bundled_script(&client, &base, &bundle_body("warm-up")).await;
+    let run = common::run_nonce();
     let soak = Arc::new(Soak {
         client,
         base,

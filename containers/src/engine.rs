@@ -3,6 +3,11 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// How long [`ContainerEngine::remove`] gives a running container's app server to finish the
+/// requests it holds (SIGTERM) before the engine kills it.
+pub const STOP_GRACE: Duration = Duration::from_secs(5);
 
 use async_trait::async_trait;
 use futures_util::stream::BoxStream;

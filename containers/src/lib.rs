@@ -14,7 +14,7 @@ pub mod limits;
 pub use docker::DockerEngine;
 pub use engine::{
     ContainerEngine, ContainerSpec, ContainerStatus, EngineError, ListedContainer,
-    StartedContainer, Usage,
+    StartedContainer, Usage, STOP_GRACE,
 };
 pub use image::AppImage;
 pub use limits::Limits;

@@ -11,6 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use appbundle_containers::{
     AppImage, ContainerEngine, ContainerSpec, DockerEngine, EngineError, Limits, StartedContainer,
+    STOP_GRACE,
 };
 use tokio::sync::Mutex;
 
@@ -23,10 +24,6 @@ use super::records::{
 };
 use super::view::{stopped_cleanly, view_of, AppView};
 use crate::config::AppsConfig;
-
-/// An old container's grace to finish its requests when it is replaced or stopped (the
-/// engine's, see [`ContainerEngine::remove`]), with a margin.
-const STOP_GRACE_SECONDS: u64 = 6;
 
 /// The service's published apps.
 pub struct AppManager {
@@ -497,7 +494,8 @@ impl AppManager {
     /// the new one answers (or it failed), a few seconds at most.
     async fn swap_done(&self, app_id: &str) {
         if lock(&self.swapping).contains(app_id) {
-            let wait = self.config.ready_timeout + Duration::from_secs(STOP_GRACE_SECONDS);
+            // The old container's grace, a second's margin, and the new one's readiness.
+            let wait = self.config.ready_timeout + STOP_GRACE + Duration::from_secs(1);
             let _ = tokio::time::timeout(wait, self.starting.lock()).await;
         }
     }

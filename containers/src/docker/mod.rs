@@ -22,9 +22,6 @@ mod create_body;
 
 pub use create_body::{create_body, APP_PORT};
 
-/// How long a container's app server has to finish its requests before it is killed.
-const STOP_GRACE_SECONDS: i32 = 5;
-
 /// The Docker Engine over its unix socket.
 pub struct DockerEngine {
     docker: Docker,
@@ -352,7 +349,7 @@ impl ContainerEngine for DockerEngine {
         // (a republish or an idle stop loses no answer); the engine kills it after the grace.
         // A container already stopped or missing answers an error here that removal settles.
         let stop = StopContainerOptionsBuilder::default()
-            .t(STOP_GRACE_SECONDS)
+            .t(i32::try_from(STOP_GRACE.as_secs()).unwrap_or(i32::MAX))
             .build();
         let _ = self.docker.stop_container(id, Some(stop)).await;
         let options = RemoveContainerOptionsBuilder::default().force(true).build();
