@@ -573,3 +573,108 @@ async fn republishing_under_traffic_loses_no_request() {
     assert!(answered > 100, "{answered}");
     assert!(failed.is_empty(), "{failed:?}");
 }
+
+/// The host port Docker gave an app's container.
+fn host_port_of(app_id: &str) -> u16 {
+    let container = inspect("container", &format!("appbundle-app-{app_id}"));
+    container["NetworkSettings"]["Ports"]["8080/tcp"][0]["HostPort"]
+        .as_str()
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("{app_id} has no host port: {container}"))
+}
+
+/// Removes the container named `.0` however the test ends.
+struct RemoveContainer(&'static str);
+
+impl Drop for RemoveContainer {
+    fn drop(&mut self) {
+        docker(&["rm", "-f", self.0]);
+    }
+}
+
+async fn todos_of(base: &str, app_id: &str) -> (StatusCode, Value) {
+    let response = http_get(format!("{base}/apps/{app_id}/api/data/todos")).await;
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// After an engine restart Docker hands out host ports again from the start of its range, so
+/// the port the service remembers for one app can belong to another app's new container (the
+/// CI run that found this served app A's visitors app B's data). Here A's container stops and
+/// B's app server (same image, command, site and volume as B's container) takes A's port.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_port_that_went_to_another_app_never_serves_that_apps_data() {
+    const IMPOSTOR: &str = "appbundle-test-port-impostor";
+    let (base, state) = apps_server("port-hands", |_| {}).await;
+    let _cleanup = Cleanup(vec!["hands-a".into(), "hands-b".into()]);
+    let _impostor = RemoveContainer(IMPOSTOR);
+    for app_id in ["hands-a", "hands-b"] {
+        publish_ok(&base, app_id, todo_files()).await;
+        let added = http_post_json(
+            format!("{base}/apps/{app_id}/api/data/todos"),
+            &json!({ "text": format!("kept by {app_id}") }),
+        )
+        .await;
+        assert_eq!(added.status(), StatusCode::CREATED);
+    }
+    let a_port = host_port_of("hands-a");
+    let b = inspect("container", "appbundle-app-hands-b");
+    let b_site = b["Mounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|mount| mount["Destination"] == "/app")
+        .and_then(|mount| mount["Source"].as_str())
+        .unwrap()
+        .to_string();
+    let b_command: Vec<String> = serde_json::from_value(b["Config"]["Cmd"].clone()).unwrap();
+    assert!(b_command.contains(&"hands-b".to_string()), "{b_command:?}");
+
+    // A stops as the engine's restart stops it (SIGTERM, exit 0); B's server takes its port.
+    assert!(docker(&["stop", "appbundle-app-hands-a"]).status.success());
+    let published = format!("127.0.0.1:{a_port}:8080");
+    let volume = "appbundle-data-hands-b:/data".to_string();
+    let site = format!("{b_site}:/app:ro");
+    let user = b["Config"]["User"].as_str().unwrap().to_string();
+    let image = b["Config"]["Image"].as_str().unwrap().to_string();
+    let run = [
+        "run", "-d", "--name", IMPOSTOR, "-p", &published, "-v", &volume, "-v", &site, "--user",
+        &user, "-w", "/data", &image,
+    ];
+    let command = run.into_iter().chain(b_command.iter().map(String::as_str));
+    let started = docker(&command.collect::<Vec<_>>());
+    assert!(started.status.success(), "{started:?}");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !client()
+        .get(format!("http://127.0.0.1:{a_port}/healthz"))
+        .send()
+        .await
+        .is_ok_and(|r| r.status() == StatusCode::OK)
+    {
+        assert!(
+            Instant::now() < deadline,
+            "B's server did not start on A's port"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The service still has A at that port: the case the proxy must catch.
+    assert_eq!(state.apps.route("hands-a").await.unwrap(), a_port);
+
+    // A's visitor gets A's data (A started again), never B's; a write lands in A's store.
+    let (status, todos) = todos_of(&base, "hands-a").await;
+    assert_eq!(status, StatusCode::OK, "{todos}");
+    assert_eq!(todos[0]["text"], "kept by hands-a", "{todos}");
+    assert_eq!(todos.as_array().unwrap().len(), 1, "{todos}");
+    let added = http_post_json(
+        format!("{base}/apps/hands-a/api/data/todos"),
+        &json!({ "text": "second for hands-a" }),
+    )
+    .await;
+    assert_eq!(added.status(), StatusCode::CREATED);
+    let (_, todos) = todos_of(&base, "hands-a").await;
+    assert_eq!(todos.as_array().unwrap().len(), 2, "{todos}");
+    let (_, b_todos) = todos_of(&base, "hands-b").await;
+    assert_eq!(b_todos.as_array().unwrap().len(), 1, "{b_todos}");
+    assert_ne!(host_port_of("hands-a"), a_port);
+    assert_eq!(app_status(&base, KEY, "hands-a").await["state"], "running");
+}

@@ -22,6 +22,10 @@ pub struct AppServerArgs {
     /// Collections the app may have.
     #[arg(long, default_value_t = StoreLimits::default().max_collections)]
     pub max_collections: usize,
+    /// The app it serves: a forwarded request for another app gets 421 (the service names the
+    /// app it means in `x-appbundle-app`).
+    #[arg(long)]
+    pub app_id: Option<String>,
     /// Instead of serving: GET this http:// URL, exit 0 on a 2xx answer (health checks).
     #[arg(long)]
     pub probe: Option<String>,
@@ -78,6 +82,7 @@ pub fn run(args: AppServerArgs) -> anyhow::Result<ExitCode> {
             quota_bytes: args.data_quota_bytes,
             max_collections: args.max_collections,
         },
+        app_id: args.app_id,
     };
     runtime.block_on(app_server::run(config))?;
     Ok(ExitCode::SUCCESS)

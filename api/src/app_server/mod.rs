@@ -3,8 +3,10 @@
 //! store in `/data` (its volume), and answers `/healthz` for the engine's health check.
 //!
 //! One module per concern: [`store`] (SQLite, quota, scopes), `json_import` (the first store's
-//! files, imported once) and [`visitor`] (the cookie behind visitor-scoped data).
+//! files, imported once), [`visitor`] (the cookie behind visitor-scoped data) and [`identity`]
+//! (a request meant for another app is refused).
 
+pub mod identity;
 mod json_import;
 pub mod store;
 pub mod visitor;
@@ -47,6 +49,9 @@ pub struct AppServerConfig {
     pub bind: SocketAddr,
     /// What the app may store.
     pub limits: StoreLimits,
+    /// The app it serves: a forwarded request naming another one is refused. `None` serves
+    /// every request (an app server run by hand).
+    pub app_id: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -172,11 +177,22 @@ pub fn router(config: &AppServerConfig, store: Store) -> Router {
         .layer(DefaultBodyLimit::max(4 * MAX_ITEM_BYTES))
         .layer(axum::middleware::from_fn(same_origin_only))
         .with_state(store);
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .merge(api)
         .fallback_service(ServeDir::new(&config.site))
-        .layer(axum::middleware::from_fn(visitor::assign))
+        .layer(axum::middleware::from_fn(visitor::assign));
+    // Outermost but for the headers: a misdirected request gets no visitor cookie either.
+    let router = match config.app_id.as_deref() {
+        Some(app_id) => {
+            let own: std::sync::Arc<str> = app_id.into();
+            router.layer(axum::middleware::from_fn(move |request, next| {
+                identity::only_for(own.clone(), request, next)
+            }))
+        }
+        None => router,
+    };
+    router
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
@@ -205,6 +221,11 @@ pub async fn run(config: AppServerConfig) -> std::io::Result<()> {
 /// three seconds. The engine's health check and the isolation tests run it inside containers,
 /// where there is no curl.
 pub async fn probe(url: &str) -> Result<(), String> {
+    probe_for(url, None).await
+}
+
+/// [`probe`], as the proxy asks: naming `app_id`, so another app's server at the URL fails it.
+pub async fn probe_for(url: &str, app_id: Option<&str>) -> Result<(), String> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let rest = url
         .strip_prefix("http://")
@@ -214,8 +235,12 @@ pub async fn probe(url: &str) -> Result<(), String> {
         let mut stream = tokio::net::TcpStream::connect(authority)
             .await
             .map_err(|e| format!("{authority}: {e}"))?;
-        let request =
-            format!("GET /{path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        let naming = app_id.map_or(String::new(), |id| {
+            format!("{}: {id}\r\n", identity::APP_HEADER)
+        });
+        let request = format!(
+            "GET /{path} HTTP/1.1\r\nHost: {authority}\r\n{naming}Connection: close\r\n\r\n"
+        );
         stream
             .write_all(request.as_bytes())
             .await

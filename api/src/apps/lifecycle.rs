@@ -319,6 +319,8 @@ impl AppManager {
         let site_dir = tokio::fs::canonicalize(self.paths.site_dir(record))
             .await
             .map_err(|e| AppError::Internal(format!("site of {app_id}: {e}")))?;
+        let mut app_args = self.config.data_limits.app_server_args();
+        app_args.extend(["--app-id".to_string(), app_id.clone()]);
         let spec = ContainerSpec {
             name: AppPaths::container_name(app_id),
             image: image.to_string(),
@@ -327,14 +329,18 @@ impl AppManager {
             network: self.config.network.clone(),
             site_dir,
             data_volume: volume,
-            app_args: self.config.data_limits.app_server_args(),
+            app_args,
         };
         let started = engine.start(&spec).await?;
-        // Answer once the app serves: the URL works as soon as publish returns.
+        // Answer once the app serves: the URL works as soon as publish returns. The probe names
+        // the app, so another app's server on that port (it changed hands) does not pass it.
         let url = format!("http://127.0.0.1:{}/healthz", started.host_port);
         let deadline = tokio::time::Instant::now() + self.config.ready_timeout;
         loop {
-            if crate::app_server::probe(&url).await.is_ok() {
+            if crate::app_server::probe_for(&url, Some(app_id))
+                .await
+                .is_ok()
+            {
                 break;
             }
             if tokio::time::Instant::now() > deadline {
@@ -564,6 +570,55 @@ impl AppManager {
         }
         tracing::info!(app = %app_id, "the app's container stopped without crashing: starting it again");
         self.mark_stopped(app_id, &running.container_id, true).await;
+        self.start_again(app_id).await
+    }
+
+    /// `app_id`'s server is not at `port` (another app's answered there: the engine gave the
+    /// port to another container, as it does after a restart). Finds the port its container
+    /// has now, or, when the container is not running, starts the app again. Answers the port
+    /// to try again.
+    pub async fn misdirected(&self, app_id: &str, port: u16) -> Result<u16, AppError> {
+        self.rediscovery_done().await;
+        let stale = {
+            let apps = self.apps.lock().await;
+            let record = apps
+                .get(app_id)
+                .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
+            record
+                .running
+                .clone()
+                .filter(|running| running.host_port == Some(port))
+        };
+        // Another request has found the app's port meanwhile.
+        let Some(stale) = stale else {
+            return self.route(app_id).await;
+        };
+        tracing::warn!(app = %app_id, port, "another app's server answered on the app's port");
+        let engine = self.engine().await?;
+        let listed = engine.list(LABEL_APP, app_id).await?;
+        let now = listed
+            .into_iter()
+            .find(|c| c.id == stale.container_id && c.running)
+            .and_then(|c| c.host_port)
+            .filter(|now| *now != port);
+        let mut apps = self.apps.lock().await;
+        let Some(running) = apps
+            .get_mut(app_id)
+            .and_then(|record| record.running.as_mut())
+            .filter(|running| running.container_id == stale.container_id)
+        else {
+            drop(apps);
+            return self.route(app_id).await;
+        };
+        if let Some(now) = now {
+            running.host_port = Some(now);
+            return Ok(now);
+        }
+        // Its container is not serving anywhere: it is started afresh.
+        if let Some(record) = apps.get_mut(app_id) {
+            record.running = None;
+        }
+        drop(apps);
         self.start_again(app_id).await
     }
 
@@ -887,6 +942,56 @@ mod tests {
             restarted.get("alice", "crashy").await.unwrap().state,
             "crashed"
         );
+    }
+
+    /// Points `app_id`'s record at `port`, as a port the engine has since given to another
+    /// container leaves it.
+    async fn remember_port(f: &Fixture, app_id: &str, port: u16) {
+        let mut apps = f.manager.apps.lock().await;
+        let running = apps.get_mut(app_id).unwrap().running.as_mut().unwrap();
+        running.host_port = Some(port);
+    }
+
+    async fn serves(port: u16, app_id: &str) -> bool {
+        let url = format!("http://127.0.0.1:{port}/healthz");
+        crate::app_server::probe_for(&url, Some(app_id))
+            .await
+            .is_ok()
+    }
+
+    #[tokio::test]
+    async fn a_port_that_changed_hands_is_found_again_and_never_served_by_the_other_app() {
+        let f = fixture("port-changed-hands", |_| {});
+        f.publish("alice", "notes").await.unwrap();
+        f.publish("alice", "todo").await.unwrap();
+        let notes_port = f.manager.route("notes").await.unwrap();
+        let todo_port = f.manager.route("todo").await.unwrap();
+        // The other app's server refuses what is meant for this one.
+        assert!(serves(notes_port, "notes").await && !serves(todo_port, "notes").await);
+
+        // Its container runs elsewhere: its port is read again from the engine.
+        remember_port(&f, "notes", todo_port).await;
+        assert_eq!(
+            f.manager.misdirected("notes", todo_port).await.unwrap(),
+            notes_port
+        );
+        assert_eq!(f.manager.route("notes").await.unwrap(), notes_port);
+        assert_eq!(f.engine.starts(), 2);
+
+        // Its container stopped (the engine restarted) and its port went to the other app: it
+        // is started again.
+        f.engine.exit(&f.container("notes"), 0);
+        remember_port(&f, "notes", todo_port).await;
+        let port = f.manager.misdirected("notes", todo_port).await.unwrap();
+        assert_ne!(port, todo_port);
+        assert!(serves(port, "notes").await);
+        assert_eq!(f.engine.starts(), 3);
+        // A second request that met the old port meanwhile finds the new one without a start.
+        assert_eq!(
+            f.manager.misdirected("notes", todo_port).await.unwrap(),
+            port
+        );
+        assert_eq!(f.engine.starts(), 3);
     }
 
     #[tokio::test]

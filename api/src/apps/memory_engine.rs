@@ -138,7 +138,12 @@ impl MemoryEngine {
 }
 
 /// A stand-in app server: `/healthz` answers, everything else names the container.
-async fn serve(name: String) -> Result<(u16, tokio::task::JoinHandle<()>), EngineError> {
+/// A stand-in app server for `name`; like the real one, it refuses requests for another app
+/// than `app_id`.
+async fn serve(
+    name: String,
+    app_id: Option<String>,
+) -> Result<(u16, tokio::task::JoinHandle<()>), EngineError> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .map_err(|e| EngineError::Engine(e.to_string()))?;
@@ -152,6 +157,15 @@ async fn serve(name: String) -> Result<(u16, tokio::task::JoinHandle<()>), Engin
             let name = name.clone();
             async move { format!("served by {name}") }
         });
+    let app = match app_id {
+        Some(app_id) => {
+            let own: std::sync::Arc<str> = app_id.into();
+            app.layer(axum::middleware::from_fn(move |request, next| {
+                crate::app_server::identity::only_for(own.clone(), request, next)
+            }))
+        }
+        None => app,
+    };
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
@@ -197,7 +211,8 @@ impl ContainerEngine for MemoryEngine {
         if let Some(id) = self.id_of(&spec.name) {
             self.remove(&id).await?;
         }
-        let (host_port, server) = serve(spec.name.clone()).await?;
+        let app_id = spec.labels.get(super::records::LABEL_APP).cloned();
+        let (host_port, server) = serve(spec.name.clone(), app_id).await?;
         let mut state = self.state();
         state.starts += 1;
         let id = format!("mem-{}", state.starts);

@@ -4,7 +4,8 @@
 //! the request: an engine restart, a republish), the app is recovered (started again when its
 //! container stopped without crashing) and the request sent once more if that is safe: a GET
 //! or HEAD after any failure, another method only when the connection was refused (it never
-//! arrived) and its body was small enough to keep.
+//! arrived) and its body was small enough to keep. Every request names its app, and one that
+//! reached another app's server (the port changed hands) is sent again to the app's own.
 
 use std::sync::Arc;
 
@@ -16,7 +17,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 
 use super::records::valid_app_id;
-use crate::app_server::visitor;
+use crate::app_server::{identity, visitor};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -39,6 +40,7 @@ const PRIVATE: &[&str] = &[
     "x-api-key",
     "cookie",
     visitor::BASE_HEADER,
+    identity::APP_HEADER,
 ];
 
 /// A body up to this size is kept to be sent again (the app server takes at most 1 MB).
@@ -183,21 +185,37 @@ pub async fn forward(
     if let Ok(base) = HeaderValue::from_str(&base) {
         parts.headers.insert(visitor::BASE_HEADER, base);
     }
+    // The port is the engine's and may have changed hands: the app's server checks the name.
+    if let Ok(meant) = HeaderValue::from_str(&app_id) {
+        parts.headers.insert(identity::APP_HEADER, meant);
+    }
     let idempotent = matches!(parts.method, Method::GET | Method::HEAD);
     let (body, kept) = keep_to_resend(body).await?;
     let resend = kept.map(|bytes| (parts.clone(), bytes));
-    let response = match send(&state, port, &target, parts, body).await {
-        Err(e) if e.is_connect() || idempotent => match resend {
-            Some((parts, bytes)) => {
-                // Its server went away under the request: recovered, it gets it once more.
-                let port = state.apps.recover(&app_id).await?;
-                send(&state, port, &target, parts, Body::from(bytes)).await
-            }
-            None => Err(e),
-        },
-        other => other,
+    let mut answer = send(&state, port, &target, parts, body).await;
+    let misdirected = matches!(&answer, Ok(response) if identity::is_misdirected(response));
+    if let Some((parts, bytes)) = resend {
+        let again = match &answer {
+            // Another app's server refused it untouched: sent again to the app's own.
+            _ if misdirected => Some(state.apps.misdirected(&app_id, port).await?),
+            // Its server went away under the request: recovered, it gets it once more.
+            Err(e) if e.is_connect() || idempotent => Some(state.apps.recover(&app_id).await?),
+            _ => None,
+        };
+        if let Some(port) = again {
+            answer = send(&state, port, &target, parts, Body::from(bytes)).await;
+        }
+    } else if misdirected {
+        // Not sendable again, but the next request finds the app.
+        state.apps.misdirected(&app_id, port).await?;
     }
-    .map_err(|e| ApiError::BadGateway(format!("app `{app_id}` did not answer: {e}")))?;
+    let response =
+        answer.map_err(|e| ApiError::BadGateway(format!("app `{app_id}` did not answer: {e}")))?;
+    if identity::is_misdirected(&response) {
+        return Err(ApiError::Unavailable(format!(
+            "app `{app_id}` is moving to another port; send the request again"
+        )));
+    }
     let (mut parts, body) = response.into_parts();
     for name in HOP_BY_HOP {
         parts.headers.remove(HeaderName::from_static(name));
