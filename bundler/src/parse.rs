@@ -115,7 +115,13 @@ pub fn parse_script(
         StringInput::new(&file.src, file.start_pos, file.end_pos),
         Some(&comments),
     );
-    let result = parser.parse_module();
+    // swc's parser has `unreachable!`s that some invalid input reaches (`<a:b.c />` in 47.0):
+    // the app gets a syntax error where the parser stopped, not an internal error.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse_module()));
+    let result = match parsed {
+        Ok(result) => result,
+        Err(payload) => return Err(vec![parser_panic(locator, &parser, &*payload)]),
+    };
     let mut errors: Vec<Diagnostic> = parser
         .take_errors()
         .into_iter()
@@ -184,6 +190,40 @@ pub fn parse_json(locator: &Locator, file: &Lrc<SourceFile>) -> Result<Box<Expr>
     parser
         .parse_expr()
         .map_err(|e| vec![syntax_diagnostic(locator, e)])
+}
+
+/// The diagnostic for a panic inside swc's parser: at the token it read last (its state is
+/// only read, to find where it was), with the panic's own words.
+fn parser_panic(
+    locator: &Locator,
+    parser: &Parser<swc_core::ecma::parser::Lexer<'_>>,
+    payload: &(dyn std::any::Any + Send),
+) -> Diagnostic {
+    let why = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    // Its words for `unreachable!` would read as appbundle's failure.
+    let why = why
+        .trim_start_matches("internal error: entered unreachable code")
+        .trim_start_matches(": ");
+    let why = if why.is_empty() {
+        "unreachable code"
+    } else {
+        why
+    };
+    let input = parser.input();
+    let span = [input.prev_span(), input.cur_span()]
+        .into_iter()
+        .find(|span| !span.lo.is_dummy() && span.hi >= span.lo)
+        .unwrap_or_default();
+    let diagnostic = Diagnostic::error(
+        DiagnosticCode::SyntaxError,
+        format!("the parser cannot read the code here (swc_ecma_parser stopped: {why})"),
+    )
+    .with_suggestion("write this expression or JSX tag in a plainer form");
+    locator.attach(diagnostic, span)
 }
 
 fn syntax_diagnostic(locator: &Locator, error: swc_core::ecma::parser::error::Error) -> Diagnostic {

@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use appbundle_api::app_server::store::{Store, StoreLimits};
-use appbundle_api::app_server::{router, AppServerConfig};
+use appbundle_api::app_server::{identity, router, AppServerConfig};
 use arbitrary::Arbitrary;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
@@ -23,6 +23,8 @@ struct Call {
     body: Payload,
     cookie: Option<String>,
     fetch_site: Option<u8>,
+    /// The app the request names (`x-appbundle-app`): this one (`true`) or another.
+    app: Option<bool>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -85,6 +87,9 @@ struct Server {
     app: axum::Router,
 }
 
+/// The app the fuzzed server serves.
+const APP_ID: &str = "fuzzed-app";
+
 fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {
@@ -104,6 +109,7 @@ fn server() -> &'static Server {
             data: root.join("data"),
             bind: "127.0.0.1:0".parse().unwrap(),
             limits,
+            app_id: Some(APP_ID.into()),
         };
         Server {
             runtime: tokio::runtime::Builder::new_current_thread()
@@ -153,6 +159,12 @@ fuzz_target!(|calls: Vec<Call>| {
                 FETCH_SITES[site as usize % FETCH_SITES.len()],
             );
         }
+        if let Some(own) = call.app {
+            request = request.header(
+                identity::APP_HEADER,
+                if own { APP_ID } else { "another-app" },
+            );
+        }
         let body = match &call.body {
             Payload::None => Body::empty(),
             Payload::Json(json) => {
@@ -181,6 +193,11 @@ fuzz_target!(|calls: Vec<Call>| {
             "{method} {path}: {}",
             String::from_utf8_lossy(&bytes)
         );
+        if call.app == Some(false) {
+            // Another app's request is refused before it reaches the store.
+            assert_eq!(status, StatusCode::MISDIRECTED_REQUEST, "{method} {path}");
+            continue;
+        }
         if method == Method::POST && status == StatusCode::CREATED {
             let item: serde_json::Value =
                 serde_json::from_slice(&bytes).expect("a created item is JSON");
