@@ -2,6 +2,7 @@
 
 //! One module per subcommand under `cmd/`; `cli_files` reads apps from disk.
 
+mod allocator;
 mod cli_files;
 mod cmd;
 
@@ -11,11 +12,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use cmd::reporting::{AllowlistArg, Format, ManifestArg};
-
-/// mimalloc, chosen by measurement (BENCHMARKS.md, "POST /bundle against esbuild and Bun"): the
-/// bundler allocates and frees many small AST nodes per request.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Memory against the cache bound: the release server with its default --cache-bytes (256 MiB),
 # 10 000 unique 302-line bundles at concurrency 16 (examples/bundle_bench.rs), the server's
-# RSS (VmRSS, VmHWM) before, after, and 10 s after the run.
+# RSS (VmRSS, VmHWM) before, after, and 10 s and 30 s after the run.
 #   usage: api/bench/memory.sh [bundles]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,4 +17,6 @@ BENCH_APP=inventory BENCH_CONCURRENCY=16 "$bin/examples/bundle_bench" "${1:-1000
 echo "after ${1:-10000} bundles: $(rss)"
 sleep 10
 echo "10 s later:             $(rss)"
+sleep 20
+echo "30 s later:             $(rss)"
 curl -s "http://127.0.0.1:$port/metrics" | grep -E '^appbundle_bundle_cache_(total|size)' || true

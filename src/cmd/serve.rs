@@ -177,6 +177,7 @@ fn raise_open_files_limit() {
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     raise_open_files_limit();
+    crate::allocator::return_free_memory().context("starting the memory purge thread")?;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
