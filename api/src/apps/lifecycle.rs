@@ -575,8 +575,8 @@ impl AppManager {
 
     /// `app_id`'s server is not at `port` (another app's answered there: the engine gave the
     /// port to another container, as it does after a restart). Finds the port its container
-    /// has now, or, when the container is not running, starts the app again. Answers the port
-    /// to try again.
+    /// has now, or, when the container is not running, recovers the app as [`Self::recover`]
+    /// does. Answers the port to try again.
     pub async fn misdirected(&self, app_id: &str, port: u16) -> Result<u16, AppError> {
         self.rediscovery_done().await;
         let stale = {
@@ -614,12 +614,10 @@ impl AppManager {
             running.host_port = Some(now);
             return Ok(now);
         }
-        // Its container is not serving anywhere: it is started afresh.
-        if let Some(record) = apps.get_mut(app_id) {
-            record.running = None;
-        }
+        // Its container is not serving anywhere: started again if it stopped cleanly or is
+        // gone, reported if it crashed.
         drop(apps);
-        self.start_again(app_id).await
+        self.recover(app_id).await
     }
 
     /// Forgets `container` as `app_id`'s (unless another has replaced it meanwhile): gone
@@ -992,6 +990,19 @@ mod tests {
             port
         );
         assert_eq!(f.engine.starts(), 3);
+
+        // One that crashed stays down, as any crashed app does.
+        f.engine.exit(&f.container("notes"), 1);
+        remember_port(&f, "notes", todo_port).await;
+        assert!(matches!(
+            f.manager.misdirected("notes", todo_port).await,
+            Err(AppError::Unavailable(_))
+        ));
+        assert_eq!(f.engine.starts(), 3);
+        assert_eq!(
+            f.manager.get("alice", "notes").await.unwrap().state,
+            "crashed"
+        );
     }
 
     #[tokio::test]
