@@ -17,11 +17,23 @@ pub const MISDIRECTED_HEADER: &str = "x-appbundle-misdirected";
 
 /// Refuses a request that names another app than `own`. One without [`APP_HEADER`] is served:
 /// the engine's health check runs inside the container, where no other app can answer.
-pub async fn only_for(own: std::sync::Arc<str>, request: Request, next: Next) -> Response {
+async fn only_for(own: std::sync::Arc<str>, request: Request, next: Next) -> Response {
     match request.headers().get(APP_HEADER) {
         Some(meant) if meant.as_bytes() != own.as_bytes() => misdirected(),
         _ => next.run(request).await,
     }
+}
+
+/// `router`, refusing requests that name another app than `app_id` (all are served when it is
+/// `None`).
+pub fn serve_only(router: axum::Router, app_id: Option<&str>) -> axum::Router {
+    let Some(app_id) = app_id else {
+        return router;
+    };
+    let own: std::sync::Arc<str> = app_id.into();
+    router.layer(axum::middleware::from_fn(move |request, next| {
+        only_for(own.clone(), request, next)
+    }))
 }
 
 fn misdirected() -> Response {
@@ -50,12 +62,10 @@ mod tests {
     use tower::ServiceExt;
 
     fn server_of(app_id: &str) -> axum::Router {
-        let own: std::sync::Arc<str> = app_id.into();
-        axum::Router::new()
-            .route("/", get(|| async { "notes" }))
-            .layer(axum::middleware::from_fn(move |request, next| {
-                only_for(own.clone(), request, next)
-            }))
+        serve_only(
+            axum::Router::new().route("/", get(|| async { "notes" })),
+            Some(app_id),
+        )
     }
 
     async fn get_as(router: axum::Router, meant: Option<&str>) -> Response {

@@ -183,16 +183,7 @@ pub fn router(config: &AppServerConfig, store: Store) -> Router {
         .fallback_service(ServeDir::new(&config.site))
         .layer(axum::middleware::from_fn(visitor::assign));
     // Outermost but for the headers: a misdirected request gets no visitor cookie either.
-    let router = match config.app_id.as_deref() {
-        Some(app_id) => {
-            let own: std::sync::Arc<str> = app_id.into();
-            router.layer(axum::middleware::from_fn(move |request, next| {
-                identity::only_for(own.clone(), request, next)
-            }))
-        }
-        None => router,
-    };
-    router
+    identity::serve_only(router, config.app_id.as_deref())
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),

@@ -536,19 +536,21 @@ impl AppManager {
         Ok(port)
     }
 
+    /// A copy of what the service knows of `app_id`'s container.
+    async fn running_of(&self, app_id: &str) -> Result<Option<Running>, AppError> {
+        let apps = self.apps.lock().await;
+        let record = apps
+            .get(app_id)
+            .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
+        Ok(record.running.clone())
+    }
+
     /// `app_id`'s port did not answer: reads its container's state and starts the app again
     /// when the container stopped cleanly or is gone (the engine restarted, an operator stopped
     /// it); a crashed one is marked so. Answers the port to try again.
     pub async fn recover(&self, app_id: &str) -> Result<u16, AppError> {
         self.rediscovery_done().await;
-        let known = {
-            let apps = self.apps.lock().await;
-            let record = apps
-                .get(app_id)
-                .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
-            record.running.clone()
-        };
-        let Some(running) = known else {
+        let Some(running) = self.running_of(app_id).await? else {
             return self.route(app_id).await;
         };
         let engine = self.engine().await?;
@@ -579,18 +581,9 @@ impl AppManager {
     /// does. Answers the port to try again.
     pub async fn misdirected(&self, app_id: &str, port: u16) -> Result<u16, AppError> {
         self.rediscovery_done().await;
-        let stale = {
-            let apps = self.apps.lock().await;
-            let record = apps
-                .get(app_id)
-                .ok_or_else(|| AppError::NotFound(format!("no app `{app_id}`")))?;
-            record
-                .running
-                .clone()
-                .filter(|running| running.host_port == Some(port))
-        };
+        let stale = self.running_of(app_id).await?;
         // Another request has found the app's port meanwhile.
-        let Some(stale) = stale else {
+        let Some(stale) = stale.filter(|running| running.host_port == Some(port)) else {
             return self.route(app_id).await;
         };
         tracing::warn!(app = %app_id, port, "another app's server answered on the app's port");

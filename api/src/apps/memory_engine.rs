@@ -157,15 +157,7 @@ async fn serve(
             let name = name.clone();
             async move { format!("served by {name}") }
         });
-    let app = match app_id {
-        Some(app_id) => {
-            let own: std::sync::Arc<str> = app_id.into();
-            app.layer(axum::middleware::from_fn(move |request, next| {
-                crate::app_server::identity::only_for(own.clone(), request, next)
-            }))
-        }
-        None => app,
-    };
+    let app = crate::app_server::identity::serve_only(app, app_id.as_deref());
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
